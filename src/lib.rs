@@ -1,0 +1,36 @@
+//! unmirror's core: a page's HTML (and its URL) in, a clean article out.
+//!
+//! The pipeline, one module per stage (see [`extract`]):
+//! 1. `parse`: bounded pre-scan, html5ever parse, copy into the `dom` arena.
+//! 2. `metadata`: title, byline, dates, language, site name, excerpt, lead image.
+//! 3. `extract` (with `score` and `clean`): find the article body (Readability's
+//!    algorithm plus boilerplate signals) and tidy it.
+//! 4. `links`: absolute URLs against the page URL and `<base>`.
+//! 5. `render`: allowlist-serialised HTML and paragraph-aware plain text.
+//!
+//! No I/O, no network, no clock: everything the library needs is passed in.
+
+mod article;
+mod clean;
+mod decode;
+mod dom;
+mod error;
+mod extract;
+mod links;
+mod metadata;
+mod options;
+mod parse;
+mod patterns;
+mod pipeline;
+mod render;
+mod score;
+mod tuning;
+
+pub use article::Article;
+pub use decode::decode_html;
+pub use error::Error;
+pub use options::Options;
+pub use pipeline::{extract, extract_with};
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;

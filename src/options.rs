@@ -1,0 +1,39 @@
+//! Caller-facing options. Algorithm constants live in `tuning.rs`; these are
+//! only the knobs a caller may reasonably turn.
+
+use crate::tuning;
+use serde::Deserialize;
+
+/// Options for [`crate::extract`]. `Options::default()` is what the CLI and the
+/// extension use.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct Options {
+    /// Minimum article text length (chars) before the extractor relaxes its rules
+    /// (Readability's `charThreshold`).
+    pub char_threshold: usize,
+    /// How many top candidates are compared (Readability's `nbTopCandidates`).
+    pub nb_top_candidates: usize,
+    /// Refuse pages with more elements than this (counted before the tree is built).
+    pub max_elements: usize,
+    /// Elements nested deeper than this are flattened into their ancestor at this
+    /// depth, as Chromium's parser does, before the tree is built.
+    pub max_depth: usize,
+    /// Refuse pages larger than this many bytes of HTML.
+    pub max_bytes: usize,
+    /// Keep `class` attributes in the output HTML.
+    pub keep_classes: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            char_threshold: tuning::CHAR_THRESHOLD,
+            nb_top_candidates: tuning::NB_TOP_CANDIDATES,
+            max_elements: tuning::MAX_ELEMENTS,
+            max_depth: tuning::MAX_DEPTH,
+            max_bytes: tuning::MAX_BYTES,
+            keep_classes: false,
+        }
+    }
+}

@@ -1,0 +1,50 @@
+//! The stages wired together. Read this file first.
+
+use crate::{clean, extract as grab, links, metadata, parse, render, tuning};
+use crate::{Article, Error, Options};
+use url::Url;
+
+/// Extract the article of `html`, read at `url` (absolute; `None` keeps relative
+/// links relative), with default options.
+pub fn extract(html: &str, url: Option<&str>) -> Result<Article, Error> {
+    extract_with(html, url, &Options::default())
+}
+
+/// [`extract`] with explicit options.
+pub fn extract_with(html: &str, url: Option<&str>, opts: &Options) -> Result<Article, Error> {
+    let page_url = match url {
+        Some(u) => Some(Url::parse(u).map_err(|_| Error::InvalidUrl(u.to_string()))?),
+        None => None,
+    };
+    let mut dom = parse::parse_document(html, opts)?;
+    let mut meta = metadata::read(&dom, page_url.as_ref());
+    let base = links::Base::from_document(&dom, page_url.as_ref());
+    let root = grab::grab_article(&mut dom, &mut meta, opts).ok_or(Error::NoContent)?;
+    clean::finish(&mut dom, root, opts);
+    links::absolutize(&mut dom, root, &base);
+    let content_html = render::html(&dom, root, opts);
+    let text = render::text(&dom, root);
+    if text.trim().is_empty() {
+        return Err(Error::NoContent);
+    }
+    let word_count = text.split_whitespace().count();
+    let reading_minutes = if word_count == 0 {
+        0
+    } else {
+        word_count.div_ceil(tuning::READING_WPM)
+    };
+    Ok(Article {
+        title: meta.title,
+        byline: meta.byline,
+        published: meta.published,
+        lang: meta.lang,
+        dir: meta.dir,
+        site_name: meta.site_name,
+        excerpt: meta.excerpt,
+        lead_image: meta.lead_image.and_then(|u| base.resolve(&u)),
+        content_html,
+        text,
+        word_count,
+        reading_minutes,
+    })
+}

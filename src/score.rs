@@ -1,0 +1,2 @@
+//! Node scoring for the extractor (Readability's content score plus boilerplate
+//! signals). STUB.
