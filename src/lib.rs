@@ -29,7 +29,7 @@ mod tuning;
 pub use article::Article;
 pub use decode::decode_html;
 pub use error::Error;
-pub use options::Options;
+pub use options::{ListHit, Options};
 pub use pipeline::{extract, extract_with};
 
 #[cfg(target_arch = "wasm32")]

@@ -2,7 +2,7 @@
 //! only the knobs a caller may reasonably turn.
 
 use crate::tuning;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// Options for [`crate::extract`]. `Options::default()` is what the CLI and the
 /// extension use.
@@ -23,6 +23,21 @@ pub struct Options {
     pub max_bytes: usize,
     /// Keep `class` attributes in the output HTML.
     pub keep_classes: bool,
+    /// The known-site list entry that matched this page's URL, when the caller
+    /// looked it up (see `sites`): mirror evidence when the list is a mirror list.
+    pub listed: Option<ListHit>,
+}
+
+/// A site-list rule that matched the page URL.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ListHit {
+    /// The list's id (e.g. `unmirror-news-mirrors`, `user`).
+    pub list: String,
+    /// The list's kind: `mirror` and `clone` lists name copies of other sites;
+    /// `content-farm`, `clickbait` and `user` lists do not, by themselves.
+    pub kind: String,
+    /// The rule that matched, as written in the list.
+    pub rule: String,
 }
 
 impl Default for Options {
@@ -34,6 +49,7 @@ impl Default for Options {
             max_depth: tuning::MAX_DEPTH,
             max_bytes: tuning::MAX_BYTES,
             keep_classes: false,
+            listed: None,
         }
     }
 }

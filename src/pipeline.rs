@@ -17,9 +17,13 @@ pub fn extract_with(html: &str, url: Option<&str>, opts: &Options) -> Result<Art
         None => None,
     };
     let mut dom = parse::parse_document(html, opts)?;
+    // The untouched tree: clutter and attribution read the page as the browser has it.
+    let _pristine = dom.clone();
     let mut meta = metadata::read(&dom, page_url.as_ref());
     let base = links::Base::from_document(&dom, page_url.as_ref());
-    let root = grab::grab_article(&mut dom, &mut meta, opts).ok_or(Error::NoContent)?;
+    let grabbed = grab::grab_article(&mut dom, &mut meta, opts).ok_or(Error::NoContent)?;
+    let root = grabbed.content;
+    let _article_source = grabbed.source; // clutter/attribution anchor (indexes `_pristine`)
     clean::finish(&mut dom, root, opts);
     links::absolutize(&mut dom, root, &base);
     let content_html = render::html(&dom, root, opts);

@@ -1,5 +1,5 @@
-//! Stage 5: serialise the article. HTML from an allowlist only; text with
-//! paragraphs separated by blank lines. STUB: text-only rendering.
+//! Allowlist HTML serialiser: only allowlisted tags, attributes and URL schemes
+//! leave the core. STUB: escapes the text paragraphs.
 
 use crate::dom::{Dom, NodeId};
 use crate::Options;
@@ -7,7 +7,7 @@ use crate::Options;
 /// Allowlist-serialised HTML fragment of the article.
 pub(crate) fn html(dom: &Dom, root: NodeId, _opts: &Options) -> String {
     let mut out = String::new();
-    for para in text(dom, root).split("\n\n") {
+    for para in super::text::text(dom, root).split("\n\n") {
         out.push_str("<p>");
         for c in para.chars() {
             match c {
@@ -21,14 +21,4 @@ pub(crate) fn html(dom: &Dom, root: NodeId, _opts: &Options) -> String {
         out.push_str("</p>");
     }
     out
-}
-
-/// Plain text: blocks separated by blank lines.
-pub(crate) fn text(dom: &Dom, root: NodeId) -> String {
-    dom.text_content(root)
-        .split('\n')
-        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n\n")
 }
