@@ -560,7 +560,13 @@ fn fastseoul_network_is_a_mirror_hit() {
 
 #[test]
 fn builtin_clone_lists_are_on_and_optional_lists_off() {
-    let mut lists = SiteLists::builtin();
+    let defaults = SiteLists::builtin();
+    assert!(defaults.infos().len() >= 7);
+    assert!(defaults
+        .infos()
+        .iter()
+        .all(|i| i.enabled && i.kind.is_mirror_evidence()));
+    let mut lists = SiteLists::builtin_all();
     let qastack = lists
         .listed("https://qastack.jp/programming/1")
         .expect("clone");

@@ -119,10 +119,16 @@ pub fn builtin_files() -> Vec<&'static str> {
 }
 
 impl SiteLists {
-    /// The built-in lists as the extension ships them: mirror and clone lists on,
-    /// optional lists parsed but off (see [`SiteLists::set_enabled`]). What the CLI
-    /// looks a page's URL up in.
+    /// The built-in lists that are on by default (the mirror and clone lists):
+    /// what the CLI looks a page's URL up in. About 1,000 rules, built in about a
+    /// millisecond.
     pub fn builtin() -> SiteLists {
+        SiteLists::new(builtin_lists().into_iter().filter(|(info, _)| info.enabled))
+    }
+
+    /// Every built-in list as the extension ships them: mirror and clone lists on,
+    /// the optional lists parsed but off (see [`SiteLists::set_enabled`]).
+    pub fn builtin_all() -> SiteLists {
         SiteLists::new(builtin_lists())
     }
 }

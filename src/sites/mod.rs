@@ -32,7 +32,7 @@ pub use psl::{SuffixList, BUILTIN_PSL};
 use crate::options::ListHit;
 use parse::{Rule, Target};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// What a list is about.
@@ -254,6 +254,7 @@ impl Hasher for FxHasher {
 }
 
 type FxMap<V> = HashMap<Box<str>, V, BuildHasherDefault<FxHasher>>;
+type FxSet = HashSet<Box<str>, BuildHasherDefault<FxHasher>>;
 
 #[derive(Debug, Clone)]
 struct List {
@@ -262,9 +263,11 @@ struct List {
     report: ParseReport,
 }
 
+/// The suffix list in use. `new` takes the embedded one; `with_suffixes` never
+/// names it, so a wasm build that only calls `with_suffixes` leaves it out.
 #[derive(Debug, Clone)]
 enum Suffixes {
-    Builtin,
+    Static(&'static SuffixList),
     Owned(Box<SuffixList>),
 }
 
@@ -272,8 +275,13 @@ enum Suffixes {
 #[derive(Debug, Clone)]
 pub struct SiteLists {
     lists: Vec<List>,
-    /// Host rules by host.
+    /// Host rules by host (rules without a literal path prefix).
     hosts: FxMap<Refs>,
+    /// Host rules with a literal path prefix, by `host/segment[/segment]`
+    /// (`blog.udn.com/name`): a host with thousands of path rules costs one probe.
+    host_paths: FxMap<Refs>,
+    /// Hosts that have keys in `host_paths`.
+    path_hosts: FxSet,
     /// Wildcard host rules by one of their literal labels.
     globs: FxMap<Refs>,
     /// Wildcard host rules without a literal label (checked on every lookup).
@@ -345,7 +353,7 @@ impl SiteLists {
         I: IntoIterator<Item = (ListInfo, T)>,
         T: AsRef<str>,
     {
-        Self::build(lists, Suffixes::Builtin)
+        Self::build(lists, Suffixes::Static(SuffixList::builtin()))
     }
 
     /// As [`SiteLists::new`] with a Public Suffix List of the caller's (e.g. the
@@ -367,6 +375,8 @@ impl SiteLists {
         let mut out = SiteLists {
             lists: Vec::new(),
             hosts: FxMap::default(),
+            host_paths: FxMap::default(),
+            path_hosts: FxSet::default(),
             globs: FxMap::default(),
             loose_globs: Vec::new(),
             labels: FxMap::default(),
@@ -386,7 +396,13 @@ impl SiteLists {
                     rule: i as u32,
                 };
                 match &rule.target {
-                    Target::Host { host, .. } => insert(&mut out.hosts, host, r),
+                    Target::Host { host, path } => match path_key(path) {
+                        Some(segments) => {
+                            insert(&mut out.host_paths, &format!("{host}/{segments}"), r);
+                            out.path_hosts.insert(host.clone());
+                        }
+                        None => insert(&mut out.hosts, host, r),
+                    },
                     Target::HostGlob { glob, .. } => match glob_key(glob) {
                         Some(key) => insert(&mut out.globs, key, r),
                         None => out.loose_globs.push(r),
@@ -406,7 +422,7 @@ impl SiteLists {
 
     fn suffix_list(&self) -> &SuffixList {
         match &self.suffixes {
-            Suffixes::Builtin => SuffixList::builtin(),
+            Suffixes::Static(s) => s,
             Suffixes::Owned(s) => s,
         }
     }
@@ -505,10 +521,24 @@ impl SiteLists {
             psl.registrable_domain(&u.host)
         };
         let stop = registrable.map_or(0, |d| u.host.len() - d.len());
+        let segments = path_segments(&u.path_query);
+        let mut key = String::new();
         let mut start = 0usize;
         loop {
-            if let Some(refs) = u.host.get(start..).and_then(|h| self.hosts.get(h)) {
+            let suffix = u.host.get(start..).unwrap_or("");
+            if let Some(refs) = self.hosts.get(suffix) {
                 refs.as_slice().iter().for_each(|&r| consider(r));
+            }
+            if self.path_hosts.contains(suffix) {
+                key.clear();
+                key.push_str(suffix);
+                for seg in segments.iter().flatten() {
+                    key.push('/');
+                    key.push_str(seg);
+                    if let Some(refs) = self.host_paths.get(key.as_str()) {
+                        refs.as_slice().iter().for_each(|&r| consider(r));
+                    }
+                }
             }
             if u.is_ip || start >= stop {
                 break;
@@ -553,19 +583,25 @@ impl SiteLists {
             }
         }
 
-        // Regex rules, on the whole URL.
-        for &r in &self.regexes {
-            let hit = self
-                .lists
-                .get(r.list as usize)
-                .filter(|l| l.info.enabled)
-                .and_then(|l| l.rules.get(r.rule as usize))
-                .is_some_and(|rule| match &rule.target {
-                    Target::Regex(re) => re.is_match(&u.full),
-                    _ => false,
-                });
-            if hit {
-                consider(r);
+        // Regex rules, on the whole URL; a required literal skips most of them.
+        if !self.regexes.is_empty() {
+            let lower = u.full.to_ascii_lowercase();
+            for &r in &self.regexes {
+                let hit = self
+                    .lists
+                    .get(r.list as usize)
+                    .filter(|l| l.info.enabled)
+                    .and_then(|l| l.rules.get(r.rule as usize))
+                    .is_some_and(|rule| match &rule.target {
+                        Target::Regex(re) => {
+                            re.required_literal().is_none_or(|lit| lower.contains(lit))
+                                && re.is_match(&u.full)
+                        }
+                        _ => false,
+                    });
+                if hit {
+                    consider(r);
+                }
             }
         }
         best.map(|(_, r)| r)
@@ -579,6 +615,52 @@ fn insert(map: &mut FxMap<Refs>, key: &str, r: RuleRef) {
             map.insert(key.into(), Refs::One(r));
         }
     }
+}
+
+/// Path segments a rule's path is keyed by: the first one or two whole literal
+/// segments of its path (`answers` for `/answers/*`, `mobile/name` for the
+/// segment rule `/mobile/name`). None when the path starts with a wildcard.
+fn path_key(path: &parse::PathRule) -> Option<String> {
+    let (literal, complete) = match path {
+        parse::PathRule::Any => return None,
+        // The literal part up to the first wildcard; its last segment is whole
+        // only if a `/` follows it.
+        parse::PathRule::Glob(g) => {
+            let lit = g.split('*').next().unwrap_or("");
+            match lit.rfind('/') {
+                Some(i) => (&lit[..i], true),
+                None => return None,
+            }
+        }
+        parse::PathRule::Segment(s) => (&**s, true),
+    };
+    if !complete {
+        return None;
+    }
+    let mut segs = literal
+        .strip_prefix('/')?
+        .split('/')
+        .take(PATH_KEY_SEGMENTS)
+        .take_while(|s| !s.is_empty() && !s.contains('?'));
+    let first = segs.next()?;
+    Some(match segs.next() {
+        Some(second) => format!("{first}/{second}"),
+        None => first.to_string(),
+    })
+}
+
+/// Segments of a path rule's key: rules are keyed by at most this many.
+const PATH_KEY_SEGMENTS: usize = 2;
+
+/// The URL path's first segments, as `path_key` cuts rules' paths.
+fn path_segments(path_query: &str) -> [Option<&str>; PATH_KEY_SEGMENTS] {
+    let path = path_query.split(['?', '#']).next().unwrap_or("");
+    let mut it = path
+        .strip_prefix('/')
+        .unwrap_or(path)
+        .split('/')
+        .filter(|s| !s.is_empty());
+    [it.next(), it.next()]
 }
 
 /// The first label of a glob without `*`, to index it by (it can only match a

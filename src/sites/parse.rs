@@ -400,7 +400,7 @@ fn ublacklist_line(raw: &str, line: usize) -> LineResult {
         let rest = rest.trim_start();
         if !(rest.is_empty() || rest.starts_with('#')) {
             return Error(format!(
-                "unexpected text after the regular expression: {rest:?}"
+                "unexpected text after the regular expression: '{rest}'"
             ));
         }
         let text = &body[..body.len() - rest.len()];
@@ -418,7 +418,7 @@ fn ublacklist_line(raw: &str, line: usize) -> LineResult {
         if is_expression(token) {
             return Warning("uBlacklist expressions are not supported; line ignored".into());
         }
-        return Error(format!("unexpected text after the rule: {rest:?}"));
+        return Error(format!("unexpected text after the rule: '{rest}'"));
     }
     if token.contains("://") {
         return match match_pattern(token) {
@@ -460,7 +460,7 @@ fn match_pattern(p: &str) -> Result<Target, String> {
                 .bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b == b'+' || b == b'-' || b == b'.'));
     if !scheme_ok {
-        return Err(format!("bad scheme {scheme:?}"));
+        return Err(format!("bad scheme '{scheme}'"));
     }
     let (host, path) = match rest.find('/') {
         Some(i) => (&rest[..i], &rest[i..]),
@@ -478,7 +478,7 @@ fn match_pattern(p: &str) -> Result<Target, String> {
         return Err("'*' may only stand at the start of the host, as in *.example.com".into());
     }
     let path = path_glob(path);
-    host_target(host, path).ok_or_else(|| format!("bad host name {host:?}"))
+    host_target(host, path).ok_or_else(|| format!("bad host name '{host}'"))
 }
 
 fn strip_port(host: &str) -> &str {
@@ -538,7 +538,7 @@ fn cft_line(raw: &str, line: usize) -> LineResult {
                     path: PathRule::Segment(path.into()),
                 },
             )]),
-            None => Error(format!("bad host name {host:?}")),
+            None => Error(format!("bad host name '{host}'")),
         };
     }
     if let Some(label) = token.strip_prefix("domain-part:") {
@@ -549,7 +549,7 @@ fn cft_line(raw: &str, line: usize) -> LineResult {
                 false,
                 Target::DomainLabel(l.into()),
             )]),
-            _ => Error(format!("bad domain label {label:?}")),
+            _ => Error(format!("bad domain label '{label}'")),
         };
     }
     for (prefix, places) in CFT_BLOG_PREFIXES {
@@ -560,7 +560,7 @@ fn cft_line(raw: &str, line: usize) -> LineResult {
                     .bytes()
                     .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-' || b == b'.');
             if !ok {
-                return Error(format!("bad blog name {name:?}"));
+                return Error(format!("bad blog name '{name}'"));
             }
             let rules = places
                 .iter()
@@ -590,7 +590,7 @@ fn cft_line(raw: &str, line: usize) -> LineResult {
                     path: PathRule::Any,
                 },
             )]),
-            Err(_) => Error(format!("bad IPv6 address {ip:?}")),
+            Err(_) => Error(format!("bad IPv6 address '{ip}'")),
         };
     }
     // A URL stands for its host name.
@@ -600,7 +600,7 @@ fn cft_line(raw: &str, line: usize) -> LineResult {
     };
     match host_target(strip_www(host), PathRule::Any) {
         Some(t) => Rules(vec![rule(token, line, false, t)]),
-        None => Error(format!("bad host name {host:?}")),
+        None => Error(format!("bad host name '{host}'")),
     }
 }
 
@@ -656,7 +656,7 @@ fn domains_line(raw: &str, line: usize) -> LineResult {
         if token.parse::<std::net::IpAddr>().is_ok() {
             return hosts_line(raw, line);
         }
-        return Error(format!("expected one domain per line, found {t:?}"));
+        return Error(format!("expected one domain per line, found '{t}'"));
     }
     let (host, path_ignored) = match token.split_once("://") {
         Some((_, rest)) => {
@@ -674,9 +674,9 @@ fn domains_line(raw: &str, line: usize) -> LineResult {
     match host_target(host, PathRule::Any) {
         Some(t) if !path_ignored => Rules(vec![rule(token, line, false, t)]),
         Some(_) => Error(format!(
-            "a domain list takes host names; the path of {token:?} would be ignored"
+            "a domain list takes host names; the path of '{token}' would be ignored"
         )),
-        None => Error(format!("bad domain {token:?}")),
+        None => Error(format!("bad domain '{token}'")),
     }
 }
 
@@ -722,7 +722,7 @@ fn hosts_line(raw: &str, line: usize) -> LineResult {
     let addr = fields.next().unwrap_or("");
     if addr.parse::<std::net::IpAddr>().is_err() {
         return Error(format!(
-            "expected an IP address before the host names, found {addr:?}"
+            "expected an IP address before the host names, found '{addr}'"
         ));
     }
     let mut rules = Vec::new();
@@ -743,7 +743,7 @@ fn hosts_line(raw: &str, line: usize) -> LineResult {
                     path: PathRule::Any,
                 },
             )),
-            None => return Error(format!("bad host name {name:?}")),
+            None => return Error(format!("bad host name '{name}'")),
         }
     }
     if !any {
@@ -847,7 +847,7 @@ fn adblock_line(raw: &str, line: usize) -> LineResult {
                 path,
             },
         )]),
-        None => Error(format!("bad host name {host:?}")),
+        None => Error(format!("bad host name '{host}'")),
     }
 }
 

@@ -9,7 +9,7 @@
 //! public suffixes like `co.uk`, so `alice.github.io` and `bob.github.io` are two
 //! different sites.
 
-use std::collections::HashSet;
+use super::FxSet;
 use std::sync::OnceLock;
 
 /// The embedded Public Suffix List text.
@@ -19,11 +19,11 @@ pub const BUILTIN_PSL: &str = include_str!("../../extension/lists/public_suffix_
 #[derive(Debug, Clone, Default)]
 pub struct SuffixList {
     /// Plain rules (`co.uk`), in ASCII (punycode).
-    rules: HashSet<Box<str>>,
+    rules: FxSet,
     /// Wildcard rules `*.ck`, stored as their parent (`ck`).
-    wildcards: HashSet<Box<str>>,
+    wildcards: FxSet,
     /// Exception rules `!www.ck`, stored without the `!`.
-    exceptions: HashSet<Box<str>>,
+    exceptions: FxSet,
 }
 
 impl SuffixList {

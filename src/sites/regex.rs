@@ -21,6 +21,8 @@ pub struct Regex {
     classes: Vec<ByteSet>,
     /// A leading `^` with no alternative: the run needs to start only at 0.
     anchored_start: bool,
+    /// A lowercase literal every match contains: a cheap prefilter.
+    required: Option<Box<str>>,
 }
 
 type ByteSet = [u64; 4];
@@ -83,7 +85,7 @@ impl Regex {
                 'i' => icase = true,
                 's' => dotall = true,
                 'g' | 'm' | 'u' | 'y' | 'd' => {}
-                other => return Err(format!("unknown regex flag {other:?}")),
+                other => return Err(format!("unknown regex flag '{other}'")),
             }
         }
         if pattern.len() > tuning::SITES_MAX_REGEX_LEN {
@@ -104,6 +106,10 @@ impl Regex {
             return Err("unmatched ')'".into());
         }
         let anchored_start = starts_anchored(&node);
+        let required = required_literal(&node)
+            .filter(|l| !l.is_empty())
+            .and_then(|l| String::from_utf8(l).ok())
+            .map(String::into_boxed_str);
         let mut c = Compiler {
             prog: Vec::new(),
             classes: Vec::new(),
@@ -115,7 +121,14 @@ impl Regex {
             prog: c.prog,
             classes: c.classes,
             anchored_start,
+            required,
         })
+    }
+
+    /// A lowercase ASCII string that every match contains (in some case), if the
+    /// pattern has one: callers skip the VM when a lowercased input lacks it.
+    pub fn required_literal(&self) -> Option<&str> {
+        self.required.as_deref()
     }
 
     /// Whether the pattern matches anywhere in `input`. Inputs longer than
@@ -258,6 +271,64 @@ fn starts_anchored(node: &Node) -> bool {
         Node::Concat(items) => items.first().is_some_and(starts_anchored),
         _ => false,
     }
+}
+
+/// The byte a class stands for when it is one literal (either case of one
+/// letter counts), lowercased.
+fn literal_byte(set: &ByteSet) -> Option<u8> {
+    let count: u32 = set.iter().map(|w| w.count_ones()).sum();
+    let first = (0..=255u8).find(|&b| contains(set, b))?;
+    match count {
+        1 => Some(first.to_ascii_lowercase()),
+        2 if first.is_ascii_uppercase() && contains(set, first.to_ascii_lowercase()) => {
+            Some(first.to_ascii_lowercase())
+        }
+        _ => None,
+    }
+}
+
+/// The longest run of literal bytes that every match of `node` contains.
+fn required_literal(node: &Node) -> Option<Vec<u8>> {
+    let mut best: Option<Vec<u8>> = None;
+    let keep = |cand: Vec<u8>, best: &mut Option<Vec<u8>>| {
+        if best.as_ref().is_none_or(|b| cand.len() > b.len()) {
+            *best = Some(cand);
+        }
+    };
+    match node {
+        Node::Class(set) => {
+            if let Some(b) = literal_byte(set) {
+                keep(vec![b], &mut best);
+            }
+        }
+        Node::Concat(items) => {
+            let mut run = Vec::new();
+            for item in items {
+                match item {
+                    Node::Class(set) => match literal_byte(set) {
+                        Some(b) => run.push(b),
+                        None => keep(std::mem::take(&mut run), &mut best),
+                    },
+                    // Zero-width: the bytes around it are still adjacent.
+                    Node::Assert(_) | Node::Empty => {}
+                    other => {
+                        keep(std::mem::take(&mut run), &mut best);
+                        if let Some(inner) = required_literal(other) {
+                            keep(inner, &mut best);
+                        }
+                    }
+                }
+            }
+            keep(run, &mut best);
+        }
+        Node::Repeat { node, min, .. } if *min >= 1 => {
+            if let Some(inner) = required_literal(node) {
+                keep(inner, &mut best);
+            }
+        }
+        _ => {}
+    }
+    best
 }
 
 /// A set of program counters with O(1) insert, membership and clear.
@@ -559,7 +630,7 @@ impl Parser {
                 if c == '>' {
                     break;
                 }
-                if !(c.is_alphanumeric() || c == '_' || c == '$') {
+                if c.is_whitespace() || c == '<' {
                     return Err("bad group name".into());
                 }
             }
@@ -899,5 +970,22 @@ mod tests {
         assert!(Regex::new("[z-a]", "").is_err());
         assert!(Regex::new(&"(".repeat(500), "").is_err());
         assert!(Regex::new("(?:a{1000}){1000}", "").is_err());
+    }
+
+    #[test]
+    fn required_literals() {
+        let lit = |p: &str, f: &str| {
+            Regex::new(p, f)
+                .ok()
+                .and_then(|r| r.required_literal().map(String::from))
+        };
+        assert_eq!(
+            lit(r"^https?://(?!www\.)(?:[\w-]+\.)+y2mate\.com//", ""),
+            Some("y2mate.com//".into())
+        );
+        assert_eq!(lit("^(?:News|a)x", "i"), Some("x".into()));
+        assert_eq!(lit("ABCdef", "i"), Some("abcdef".into()));
+        assert_eq!(lit("a|b", ""), None);
+        assert_eq!(lit("(?:foo)+bar?", ""), Some("foo".into()));
     }
 }
