@@ -291,7 +291,12 @@ fn literal_byte(set: &ByteSet) -> Option<u8> {
 fn required_literal(node: &Node) -> Option<Vec<u8>> {
     let mut best: Option<Vec<u8>> = None;
     let keep = |cand: Vec<u8>, best: &mut Option<Vec<u8>>| {
-        if best.as_ref().is_none_or(|b| cand.len() > b.len()) {
+        // Bytes every URL has (`http`, `://`, `www.`) filter nothing out.
+        let common = cand.is_empty()
+            || b"https://www."
+                .windows(cand.len())
+                .any(|w| w == cand.as_slice());
+        if !common && best.as_ref().is_none_or(|b| cand.len() > b.len()) {
             *best = Some(cand);
         }
     };
@@ -987,5 +992,7 @@ mod tests {
         assert_eq!(lit("ABCdef", "i"), Some("abcdef".into()));
         assert_eq!(lit("a|b", ""), None);
         assert_eq!(lit("(?:foo)+bar?", ""), Some("foo".into()));
+        assert_eq!(lit(r"^https?://[a-z]+\?u=\d", ""), Some("?u=".into()));
+        assert_eq!(lit(r"^https?://www\.", ""), None);
     }
 }
