@@ -135,9 +135,12 @@ fn clean_styles(dom: &mut Dom, root: NodeId) {
 fn mark_data_tables(w: &mut Work, root: NodeId) {
     for table in w.dom.elements_by_tag(root, &["table"]) {
         let is_data = is_data_table(w.dom, table);
-        w.m.set_data_table(table, is_data);
+        if is_data != w.m.is_data_table(table) {
+            // The table's contribution to its ancestors changes.
+            w.m.invalidate(w.dom, table);
+            w.m.set_data_table(table, is_data);
+        }
     }
-    w.m.clear();
 }
 
 fn is_data_table(dom: &Dom, table: NodeId) -> bool {

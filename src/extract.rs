@@ -14,7 +14,6 @@ use crate::patterns::{self, contains_any_ci, is_js_space, js_trim};
 use crate::score::{self, Measure};
 use crate::tuning;
 use crate::Options;
-use std::collections::HashMap;
 
 /// Where the article was found.
 #[derive(Debug, Clone, Copy)]
@@ -41,15 +40,13 @@ const ALL_FLAGS: u8 = FLAG_STRIP_UNLIKELYS | FLAG_WEIGHT_CLASSES | FLAG_CLEAN_CO
 pub(crate) fn grab_article(dom: &mut Dom, meta: &mut Metadata, opts: &Options) -> Option<Grabbed> {
     let orig_len = dom.len();
     prepare_document(dom);
-    let body = *dom.elements_by_tag(ROOT, &["body"]).first()?;
+    let body = find_body(dom)?;
 
     // `pageCacheHtml`: the body as it is before the first attempt. The first
     // attempt runs on the original nodes (so their ids stay meaningful); later
     // attempts run on fresh copies of this snapshot.
-    let mut origin: HashMap<NodeId, NodeId> = HashMap::new();
-    let snapshot = dom.clone_subtree_with(body, |src, copy| {
-        origin.insert(copy, src);
-    });
+    let mut origin = Origin::default();
+    let snapshot = dom.clone_subtree_with(body, |src, copy| origin.record(copy, src));
 
     let mut w = Work::new(dom, meta, opts);
     let mut attempts: Vec<Attempt> = Vec::new();
@@ -64,9 +61,9 @@ pub(crate) fn grab_article(dom: &mut Dom, meta: &mut Metadata, opts: &Options) -
             w.dom.detach(c);
         }
         for c in w.dom.children(snapshot) {
-            let copy = w.dom.clone_subtree_with(c, |src, copy| {
-                origin.insert(copy, src);
-            });
+            let copy = w
+                .dom
+                .clone_subtree_with(c, |src, copy| origin.record(copy, src));
             w.dom.append_child(body, copy);
         }
         w.m.reset();
@@ -110,10 +107,30 @@ pub(crate) fn grab_article(dom: &mut Dom, meta: &mut Metadata, opts: &Options) -
 /// (`_unwrapNoscriptImages`' first half), scripts (`_removeScripts`), templates,
 /// then `_prepDocument` (styles, `<br>` runs, `<font>`).
 fn prepare_document(dom: &mut Dom) {
+    // One pass collects what each step needs; the steps then run in
+    // Readability's order.
+    let (mut imgs, mut drop, mut fonts) = (Vec::new(), Vec::new(), Vec::new());
+    for n in dom.descendants(ROOT) {
+        match dom.data(n) {
+            NodeData::Element(el) => match &*el.name {
+                "img" => imgs.push(n),
+                "font" => fonts.push(n),
+                // Template contents are not part of the document's text in a browser.
+                "script" | "noscript" | "template" | "style" => drop.push(n),
+                _ => {}
+            },
+            // Comments carry nothing for the reader, and left in place they
+            // would split runs of phrasing content (`A<!-- -->22`) into separate
+            // paragraphs. (Readability's reference parser, JSDOMParser, drops
+            // them while parsing.)
+            NodeData::Comment(_) => drop.push(n),
+            _ => {}
+        }
+    }
     // `<noscript>` holds raw text here (the parser runs with scripting on), so
     // the noscript-image swap has nothing to parse; the placeholder removal
     // still applies.
-    for img in dom.elements_by_tag(ROOT, &["img"]) {
+    for img in imgs {
         let keep = dom.element(img).is_some_and(|el| {
             el.attrs.iter().any(|a| {
                 patterns::IMAGE_SOURCE_ATTRS.contains(&&*a.name)
@@ -124,26 +141,29 @@ fn prepare_document(dom: &mut Dom) {
             dom.detach(img);
         }
     }
-    // Template contents are not part of the document's text in a browser.
-    for n in dom.elements_by_tag(ROOT, &["script", "noscript", "template", "style"]) {
+    for n in drop {
         dom.detach(n);
     }
-    // Comments carry nothing for the reader, and left in place they would split
-    // runs of phrasing content (`A<!-- -->22`) into separate paragraphs.
-    // (Readability's reference parser, JSDOMParser, drops them while parsing.)
-    let comments: Vec<NodeId> = dom
-        .descendants(ROOT)
-        .filter(|&n| matches!(dom.data(n), NodeData::Comment(_)))
-        .collect();
-    for c in comments {
-        dom.detach(c);
-    }
-    if let Some(&body) = dom.elements_by_tag(ROOT, &["body"]).first() {
+    if let Some(body) = find_body(dom) {
         replace_brs(dom, body);
     }
-    for f in dom.elements_by_tag(ROOT, &["font"]) {
+    for f in fonts {
         dom.rename(f, "span");
     }
+}
+
+/// `document.body`: the `<body>` child of `<html>`, else the first `<body>`.
+fn find_body(dom: &Dom) -> Option<NodeId> {
+    dom.document_element()
+        .and_then(|h| {
+            dom.element_children(h)
+                .into_iter()
+                .find(|&c| dom.is_tag(c, "body"))
+        })
+        .or_else(|| {
+            dom.descendant_elements(ROOT)
+                .find(|&n| dom.is_tag(n, "body"))
+        })
 }
 
 /// `_nextNode`: skip whitespace-only non-element siblings, starting at `node`.
@@ -573,12 +593,7 @@ impl<'a> Work<'a> {
     // ------------------------------------------------------------ the attempt
 
     /// One pass of `_grabArticle` under the current flags.
-    fn attempt(
-        &mut self,
-        page: NodeId,
-        orig_len: usize,
-        origin: &HashMap<NodeId, NodeId>,
-    ) -> Attempt {
+    fn attempt(&mut self, page: NodeId, orig_len: usize, origin: &Origin) -> Attempt {
         self.scores.clear();
         let strip = self.flag(FLAG_STRIP_UNLIKELYS);
         let mut to_score: Vec<NodeId> = Vec::new();
@@ -892,20 +907,37 @@ fn ends_sentence(text: &str) -> bool {
     false
 }
 
+/// Which node each copy was made from (copies of the body made for retries).
+#[derive(Default)]
+struct Origin {
+    /// Indexed by node id; `NONE` for nodes that are not copies.
+    source: Vec<NodeId>,
+}
+
+impl Origin {
+    const NONE: NodeId = NodeId::MAX;
+
+    fn record(&mut self, copy: NodeId, src: NodeId) {
+        if self.source.len() <= copy {
+            self.source.resize(copy + 1, Self::NONE);
+        }
+        self.source[copy] = src;
+    }
+
+    fn get(&self, id: NodeId) -> Option<NodeId> {
+        self.source.get(id).copied().filter(|&s| s != Self::NONE)
+    }
+}
+
 /// The node of the original document `id` stands for: itself if it is original,
 /// the node it was copied from, or (for nodes the extractor created) its
 /// nearest original ancestor.
-fn resolve_origin(
-    dom: &Dom,
-    origin: &HashMap<NodeId, NodeId>,
-    orig_len: usize,
-    mut id: NodeId,
-) -> Option<NodeId> {
+fn resolve_origin(dom: &Dom, origin: &Origin, orig_len: usize, mut id: NodeId) -> Option<NodeId> {
     loop {
         if id < orig_len {
             return Some(id);
         }
-        if let Some(&src) = origin.get(&id) {
+        if let Some(src) = origin.get(id) {
             id = src;
             continue;
         }

@@ -5,7 +5,7 @@
 //! ([`strip_brand_suffix`]), and the publication date and lead image have a few
 //! more sources.
 
-use crate::dom::{Dom, ROOT};
+use crate::dom::{Dom, NodeId, ROOT};
 use crate::patterns::{self, is_js_space, js_trim};
 use crate::tuning;
 use serde_json::Value;
@@ -30,8 +30,9 @@ pub(crate) struct Metadata {
 /// article's surroundings), and so are the in-page byline and the first-paragraph
 /// excerpt when the metadata has none.
 pub(crate) fn read(dom: &Dom, _url: Option<&Url>) -> Metadata {
-    let ld = json_ld(dom);
-    let values = meta_values(dom);
+    let page = Page::scan(dom);
+    let ld = json_ld(dom, &page);
+    let values = meta_values(dom, &page);
     let get = |k: &str| values.get(k).map(String::as_str).filter(|v| !v.is_empty());
     let first = |keys: &[&str]| keys.iter().find_map(|k| get(k)).map(str::to_string);
 
@@ -51,7 +52,7 @@ pub(crate) fn read(dom: &Dom, _url: Option<&Url>) -> Metadata {
                 "parsely-title",
             ])
         })
-        .unwrap_or_else(|| article_title(dom));
+        .unwrap_or_else(|| page.article_title(dom));
     let article_author = get("article:author")
         .filter(|a| Url::parse(a).is_err())
         .map(str::to_string);
@@ -72,18 +73,58 @@ pub(crate) fn read(dom: &Dom, _url: Option<&Url>) -> Metadata {
     let site_name = nonempty(ld.site_name.clone()).or_else(|| first(&["og:site_name"]));
     let published = nonempty(ld.date_published.clone())
         .or_else(|| first(&["article:published_time", "parsely-pub-date"]))
-        .or_else(|| extra_date(dom));
+        .or_else(|| extra_date(dom, &page));
 
     let title = unescape_html_entities(&title);
     Metadata {
         title: strip_brand_suffix(&title).to_string(),
         byline: byline.map(|s| unescape_html_entities(&s)),
         published: published.map(|s| unescape_html_entities(&s)),
-        lang: document_lang(dom),
+        lang: document_lang(dom, &page),
         dir: None,
         site_name: site_name.map(|s| unescape_html_entities(&s)),
         excerpt: excerpt.map(|s| unescape_html_entities(&s)),
-        lead_image: lead_image(dom).or(ld.image),
+        lead_image: lead_image(dom, &page).or(ld.image),
+    }
+}
+
+/// The elements metadata is read from, collected in one pass.
+#[derive(Default)]
+struct Page {
+    metas: Vec<NodeId>,
+    scripts: Vec<NodeId>,
+    titles: Vec<NodeId>,
+    links: Vec<NodeId>,
+    times: Vec<NodeId>,
+    /// `<h1>` and `<h2>` in document order.
+    headings: Vec<NodeId>,
+    h1_count: usize,
+}
+
+impl Page {
+    fn scan(dom: &Dom) -> Page {
+        let mut p = Page::default();
+        for n in dom.descendant_elements(ROOT) {
+            match dom.tag(n) {
+                "meta" => p.metas.push(n),
+                "script" => p.scripts.push(n),
+                "title" => p.titles.push(n),
+                "link" => p.links.push(n),
+                "time" => p.times.push(n),
+                "h1" => {
+                    p.headings.push(n);
+                    p.h1_count += 1;
+                }
+                "h2" => p.headings.push(n),
+                _ => {}
+            }
+        }
+        p
+    }
+
+    /// Readability's `_getArticleTitle`.
+    fn article_title(&self, dom: &Dom) -> String {
+        title_heuristic(dom, self, &document_title(dom, self))
     }
 }
 
@@ -95,9 +136,9 @@ fn nonempty(s: Option<String>) -> Option<String> {
 
 /// `_getArticleMetadata`'s `values`: `<meta property|name>` keys (normalised)
 /// to trimmed `content`, later tags overriding earlier ones.
-fn meta_values(dom: &Dom) -> HashMap<String, String> {
+fn meta_values(dom: &Dom, page: &Page) -> HashMap<String, String> {
     let mut values = HashMap::new();
-    for m in dom.elements_by_tag(ROOT, &["meta"]) {
+    for &m in &page.metas {
         let Some(content) = dom.attr(m, "content").filter(|c| !c.is_empty()) else {
             continue;
         };
@@ -193,10 +234,9 @@ fn match_meta_name(n: &str) -> Option<String> {
 
 /// Publication dates Readability does not read: more `<meta>` keys (by
 /// `property`, `name` or `itemprop`), then `<time itemprop="datePublished">`.
-fn extra_date(dom: &Dom) -> Option<String> {
-    let metas = dom.elements_by_tag(ROOT, &["meta"]);
+fn extra_date(dom: &Dom, page: &Page) -> Option<String> {
     for key in patterns::META_DATE_KEYS {
-        for &m in &metas {
+        for &m in &page.metas {
             let named = ["property", "name", "itemprop"].iter().any(|a| {
                 dom.attr(m, a)
                     .is_some_and(|v| js_trim(v).eq_ignore_ascii_case(key))
@@ -212,8 +252,9 @@ fn extra_date(dom: &Dom) -> Option<String> {
             }
         }
     }
-    dom.elements_by_tag(ROOT, &["time"])
-        .into_iter()
+    page.times
+        .iter()
+        .copied()
         .filter(|&t| {
             dom.attr(t, "itemprop")
                 .is_some_and(|v| v.contains("datePublished"))
@@ -230,10 +271,9 @@ fn extra_date(dom: &Dom) -> Option<String> {
 
 /// The lead image as the page names it: OpenGraph/Twitter `<meta>`, then
 /// `<link rel="image_src">`.
-fn lead_image(dom: &Dom) -> Option<String> {
-    let metas = dom.elements_by_tag(ROOT, &["meta"]);
+fn lead_image(dom: &Dom, page: &Page) -> Option<String> {
     for key in patterns::META_IMAGE_KEYS {
-        for &m in &metas {
+        for &m in &page.metas {
             let named = ["property", "name"].iter().any(|a| {
                 dom.attr(m, a)
                     .is_some_and(|v| js_trim(v).eq_ignore_ascii_case(key))
@@ -249,8 +289,9 @@ fn lead_image(dom: &Dom) -> Option<String> {
             }
         }
     }
-    dom.elements_by_tag(ROOT, &["link"])
-        .into_iter()
+    page.links
+        .iter()
+        .copied()
         .filter(|&l| {
             dom.attr(l, "rel")
                 .is_some_and(|r| r.eq_ignore_ascii_case("image_src"))
@@ -260,7 +301,7 @@ fn lead_image(dom: &Dom) -> Option<String> {
 }
 
 /// `<html lang>` (what Readability reports), else `<meta http-equiv=content-language>`.
-fn document_lang(dom: &Dom) -> Option<String> {
+fn document_lang(dom: &Dom, page: &Page) -> Option<String> {
     if let Some(l) = dom
         .document_element()
         .filter(|&h| dom.is_tag(h, "html"))
@@ -268,8 +309,9 @@ fn document_lang(dom: &Dom) -> Option<String> {
     {
         return Some(l.to_string());
     }
-    dom.elements_by_tag(ROOT, &["meta"])
-        .into_iter()
+    page.metas
+        .iter()
+        .copied()
         .filter(|&m| {
             dom.attr(m, "http-equiv")
                 .is_some_and(|v| v.eq_ignore_ascii_case("content-language"))
@@ -297,13 +339,13 @@ struct JsonLd {
 
 /// `_getJSONLD`: the first `<script type="application/ld+json">` describing a
 /// schema.org article.
-fn json_ld(dom: &Dom) -> JsonLd {
-    for s in dom.elements_by_tag(ROOT, &["script"]) {
+fn json_ld(dom: &Dom, page: &Page) -> JsonLd {
+    for &s in &page.scripts {
         if dom.attr(s, "type") != Some("application/ld+json") {
             continue;
         }
         let text = dom.text_content(s);
-        if let Some(ld) = parse_json_ld(dom, strip_cdata(&text)) {
+        if let Some(ld) = parse_json_ld(dom, page, strip_cdata(&text)) {
             return ld;
         }
     }
@@ -346,7 +388,7 @@ fn is_schema_org(s: &str) -> bool {
     matches!(rest, Some("schema.org") | Some("schema.org/"))
 }
 
-fn parse_json_ld(dom: &Dom, text: &str) -> Option<JsonLd> {
+fn parse_json_ld(dom: &Dom, page: &Page, text: &str) -> Option<JsonLd> {
     let mut parsed: Value = serde_json::from_str(text).ok()?;
     if let Value::Array(items) = parsed {
         let mut found = None;
@@ -395,7 +437,7 @@ fn parse_json_ld(dom: &Dom, text: &str) -> Option<JsonLd> {
         (Some(n), Some(h)) if n != h => {
             // Some sites put their own name in `name`: take whichever is close
             // to the document title, `name` by default.
-            let title = article_title(dom);
+            let title = page.article_title(dom);
             let name_matches = text_similarity(n, &title) > tuning::TITLE_SIMILARITY;
             let headline_matches = text_similarity(h, &title) > tuning::TITLE_SIMILARITY;
             Some(
@@ -484,8 +526,8 @@ fn word_count(s: &str) -> usize {
 }
 
 /// `document.title`: the first `<title>`'s text, trimmed.
-fn document_title(dom: &Dom) -> String {
-    let titles = dom.elements_by_tag(ROOT, &["title"]);
+fn document_title(dom: &Dom, page: &Page) -> String {
+    let titles = &page.titles;
     let html_title = titles
         .iter()
         .copied()
@@ -536,15 +578,10 @@ fn utf16_len(s: &str) -> usize {
     s.chars().map(char::len_utf16).sum()
 }
 
-/// Readability's `_getArticleTitle`: the document title without the site name
-/// (cut at the last separator, or after a colon), or the only `<h1>` when the
-/// title is very short or very long.
-pub(crate) fn article_title(dom: &Dom) -> String {
-    let orig = document_title(dom);
-    title_heuristic(dom, &orig)
-}
-
-fn title_heuristic(dom: &Dom, orig: &str) -> String {
+/// The title heuristic of `_getArticleTitle`: the document title without the
+/// site name (cut at the last separator, or after a colon), or the only `<h1>`
+/// when the title is very short or very long.
+fn title_heuristic(dom: &Dom, page: &Page, orig: &str) -> String {
     let seps = patterns::TITLE_SEPARATORS;
     let chars: Vec<char> = orig.chars().collect();
     let mut cur: String = orig.to_string();
@@ -563,10 +600,10 @@ fn title_heuristic(dom: &Dom, orig: &str) -> String {
         }
     } else if orig.contains(": ") {
         let trimmed = js_trim(orig);
-        let heading_is_title = dom
-            .elements_by_tag(ROOT, &["h1", "h2"])
-            .into_iter()
-            .any(|h| js_trim(&dom.text_content(h)) == trimmed);
+        let heading_is_title = page
+            .headings
+            .iter()
+            .any(|&h| js_trim(&dom.text_content(h)) == trimmed);
         if !heading_is_title {
             let last_colon = chars.iter().rposition(|&c| c == ':').unwrap_or(0);
             let first_colon = chars.iter().position(|&c| c == ':').unwrap_or(0);
@@ -582,10 +619,10 @@ fn title_heuristic(dom: &Dom, orig: &str) -> String {
         }
     } else {
         let len = utf16_len(orig);
-        if !(tuning::TITLE_MIN_LEN..=tuning::TITLE_MAX_LEN).contains(&len) {
-            let h1s = dom.elements_by_tag(ROOT, &["h1"]);
-            if h1s.len() == 1 {
-                cur = normalize_spaces(&dom.text_content(h1s[0]));
+        let odd_length = !(tuning::TITLE_MIN_LEN..=tuning::TITLE_MAX_LEN).contains(&len);
+        if odd_length && page.h1_count == 1 {
+            if let Some(&h1) = page.headings.iter().find(|&&h| dom.is_tag(h, "h1")) {
+                cur = normalize_spaces(&dom.text_content(h1));
             }
         }
     }

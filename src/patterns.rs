@@ -404,16 +404,17 @@ pub fn contains_ci(hay: &str, needle: &str) -> bool {
 pub fn find_ci(hay: &str, needle: &str, from: usize) -> Option<usize> {
     let h = hay.as_bytes();
     let n = needle.as_bytes();
-    if n.is_empty() {
+    let Some((&first, rest)) = n.split_first() else {
         return Some(from.min(h.len()));
-    }
+    };
     if h.len() < n.len() {
         return None;
     }
+    let first = first.to_ascii_lowercase();
     let last = h.len() - n.len();
     let mut i = from;
     while i <= last {
-        if h[i..i + n.len()].eq_ignore_ascii_case(n) {
+        if h[i].to_ascii_lowercase() == first && h[i + 1..i + n.len()].eq_ignore_ascii_case(rest) {
             return Some(i);
         }
         i += 1;
@@ -421,9 +422,39 @@ pub fn find_ci(hay: &str, needle: &str, from: usize) -> Option<usize> {
     None
 }
 
-/// Does `hay` contain any of `needles` (ASCII case-insensitive)?
+/// Does `hay` contain any of `needles` (ASCII case-insensitive)? One pass over
+/// `hay`: positions whose byte starts no needle are skipped by a bit test.
 pub fn contains_any_ci(hay: &str, needles: &[&str]) -> bool {
-    !hay.is_empty() && needles.iter().any(|n| contains_ci(hay, n))
+    let h = hay.as_bytes();
+    if h.is_empty() {
+        return false;
+    }
+    let mut firsts = [0u64; 4];
+    for n in needles {
+        match n.as_bytes().first() {
+            Some(&b) => {
+                let b = b.to_ascii_lowercase();
+                firsts[usize::from(b >> 6)] |= 1 << (b & 63);
+            }
+            None => return true,
+        }
+    }
+    for i in 0..h.len() {
+        let c = h[i].to_ascii_lowercase();
+        if firsts[usize::from(c >> 6)] & (1 << (c & 63)) == 0 {
+            continue;
+        }
+        for n in needles {
+            let nb = n.as_bytes();
+            if nb[0].to_ascii_lowercase() == c
+                && i + nb.len() <= h.len()
+                && h[i + 1..i + nb.len()].eq_ignore_ascii_case(&nb[1..])
+            {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// Readability's `negative` regex on one class or id string.

@@ -82,6 +82,8 @@ pub(crate) struct Span {
 }
 
 impl Span {
+    /// The span of one string (the reference the cache's text scan follows).
+    #[cfg(test)]
     pub fn of(s: &str) -> Span {
         let mut sp = Span::default();
         let mut in_ws = false;
@@ -172,19 +174,41 @@ pub(crate) struct Stats {
 
 impl Stats {
     fn of_text(s: &str) -> Stats {
-        let mut st = Stats {
-            span: Span::of(s),
-            ..Stats::default()
-        };
+        let mut st = Stats::default();
+        let sp = &mut st.span;
+        let mut in_ws = false;
         for c in s.chars() {
-            st.raw_len += c.len_utf16() as u32;
-            if patterns::COMMAS.contains(&c) {
+            let (ws, comma) = if c.is_ascii() {
+                (
+                    matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{0B}' | '\u{0C}'),
+                    c == ',',
+                )
+            } else {
+                (is_js_space(c), patterns::COMMAS.contains(&c))
+            };
+            let units = c.len_utf16() as u32;
+            st.raw_len += units;
+            if ws {
+                if !sp.has_text {
+                    sp.lead = true;
+                }
+                in_ws = true;
+                continue;
+            }
+            if sp.has_text && in_ws {
+                sp.core += 1;
+            }
+            sp.has_text = true;
+            in_ws = false;
+            sp.core += units;
+            if comma {
                 st.commas += 1;
                 if c == ',' {
                     st.ascii_commas += 1;
                 }
             }
         }
+        sp.trail = if sp.has_text { in_ws } else { sp.lead };
         st
     }
 
@@ -418,7 +442,9 @@ mod tests {
 
     #[test]
     fn span_concat_matches_reference() {
-        let parts = ["", " ", "  a", "b ", " c d  ", "\u{a0}", "e", "😀", "\n\n"];
+        let parts = [
+            "", " ", "  a", "b ", " c d  ", "\u{a0}", "e", "😀", "\n\n", "x,y，",
+        ];
         for a in parts {
             for b in parts {
                 for c in parts {
@@ -426,6 +452,7 @@ mod tests {
                     let s = Span::of(a).concat(Span::of(b)).concat(Span::of(c));
                     assert_eq!(s.core, norm_len(&joined), "{joined:?}");
                     assert_eq!(s.has_text, !patterns::js_trim(&joined).is_empty());
+                    assert_eq!(Stats::of_text(&joined).span, Span::of(&joined));
                 }
             }
         }
