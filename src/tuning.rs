@@ -19,6 +19,15 @@ pub const CHAR_THRESHOLD: usize = 500;
 /// Readability's `DEFAULT_N_TOP_CANDIDATES`.
 pub const NB_TOP_CANDIDATES: usize = 5;
 
+// ---- links (lazy images) -----------------------------------------------------
+
+/// A base64 `data:` image source shorter than this (payload chars) is a
+/// placeholder when another attribute names a real image (Readability: "less than
+/// 100 bytes (or 133 after encoded to base64)").
+pub const PLACEHOLDER_DATA_URL_CHARS: usize = 133;
+/// `<noscript>` content longer than this is not parsed for a fallback image.
+pub const MAX_NOSCRIPT_IMAGE_BYTES: usize = 8 * 1024;
+
 // ---- output -----------------------------------------------------------------
 
 /// Words per minute used for `reading_minutes`.
