@@ -245,13 +245,39 @@ fn find_ci(b: &[u8], from: usize, pat: &[u8]) -> Option<usize> {
     None
 }
 
+/// Parse an HTML fragment (as if it were the content of a `<body>`) into new,
+/// detached nodes of `dom`, with the same bounds as [`parse_document`]. Returns
+/// the fragment's top-level nodes in order; empty when a bound refuses it.
+pub(crate) fn parse_fragment_into(dom: &mut Dom, html: &str, opts: &Options) -> Vec<NodeId> {
+    if html.len() > opts.max_bytes {
+        return Vec::new();
+    }
+    let Ok(text) = prescan(html, opts) else {
+        return Vec::new();
+    };
+    let parsed = scraper::Html::parse_fragment(&text);
+    let holder = dom.create_element("div");
+    let top = parsed.root_element();
+    copy_children(dom, *top, holder);
+    let nodes = dom.children(holder);
+    for &n in &nodes {
+        dom.detach(n);
+    }
+    nodes
+}
+
 /// Copy scraper's tree into the arena, iteratively.
 fn convert(html: &scraper::Html) -> Dom {
     let mut dom = Dom::new();
-    let root = html.tree.root();
+    copy_children(&mut dom, html.tree.root(), ROOT);
+    dom
+}
+
+/// Copy the children of `from` (a scraper node) under `parent`, iteratively.
+fn copy_children(dom: &mut Dom, from: ego_tree_ref::NodeRef<'_>, parent: NodeId) {
     let mut stack: Vec<(ego_tree_ref::NodeRef<'_>, NodeId)> = Vec::new();
-    for c in root.children().rev() {
-        stack.push((c, ROOT));
+    for c in from.children().rev() {
+        stack.push((c, parent));
     }
     // Children are pushed in reverse so they pop in document order; each popped
     // node is appended to its parent, which keeps sibling order.
@@ -296,7 +322,6 @@ fn convert(html: &scraper::Html) -> Dom {
             }
         }
     }
-    dom
 }
 
 /// scraper's tree type, named once.

@@ -21,6 +21,8 @@ pub fn extract_with(html: &str, url: Option<&str>, opts: &Options) -> Result<Art
     let _pristine = dom.clone();
     let mut meta = metadata::read(&dom, page_url.as_ref());
     let base = links::Base::from_document(&dom, page_url.as_ref());
+    // Readability's `_unwrapNoscriptImages`: before extraction, as it scores images.
+    links::unwrap_noscript_images(&mut dom, opts);
     let grabbed = grab::grab_article(&mut dom, &mut meta, opts).ok_or(Error::NoContent)?;
     let root = grabbed.content;
     let _article_source = grabbed.source; // clutter/attribution anchor (indexes `_pristine`)

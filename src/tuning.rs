@@ -118,6 +118,15 @@ pub const BRAND_SUFFIX_MAX_WORDS: usize = 4;
 /// The headline left after removing a brand suffix keeps at least this many words.
 pub const BRAND_SUFFIX_MIN_HEAD_WORDS: usize = 2;
 
+// ---- links (lazy images) -----------------------------------------------------
+
+/// A base64 `data:` image source shorter than this (payload chars) is a
+/// placeholder when another attribute names a real image (Readability: "less than
+/// 100 bytes (or 133 after encoded to base64)").
+pub const PLACEHOLDER_DATA_URL_CHARS: usize = 133;
+/// `<noscript>` content longer than this is not parsed for a fallback image.
+pub const MAX_NOSCRIPT_IMAGE_BYTES: usize = 8 * 1024;
+
 // ---- output -----------------------------------------------------------------
 
 /// Words per minute used for `reading_minutes`.
