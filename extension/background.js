@@ -35,9 +35,13 @@ const CONTENT_FILES = [
   'content/overlay.js',
   'content/main.js',
 ];
-// Test builds (version_name ending in "-test", made by `./build.sh` for the
-// end-to-end tests only) accept a TEST_ACTION message; release builds ignore it.
-const TEST_BUILD = (ext.runtime.getManifest().version_name ?? '').endsWith('-test');
+// Test builds (dist/firefox-test, made by ./build.sh for the end-to-end tests
+// only) declare the test hook content script and accept its TEST_ACTION message;
+// release builds contain neither the file nor the declaration.
+// (Firefox reports the paths as full moz-extension:// URLs, hence endsWith.)
+const TEST_BUILD = (ext.runtime.getManifest().content_scripts ?? []).some((c) =>
+  (c.js ?? []).some((f) => f.endsWith('test/test-hook.js')),
+);
 
 let coreReady = null;
 function loadCore() {

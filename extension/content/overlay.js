@@ -239,6 +239,10 @@
     return { el, style: el.getAttribute('style') };
   }
   function restoreStyle({ el, style }) {
+    // Blink writes CSSOM changes back to the `style` attribute lazily; reading the
+    // attribute first flushes that, or a late flush re-creates `style=""` after
+    // the removal.
+    el.getAttribute('style');
     if (style === null) el.removeAttribute('style');
     else el.setAttribute('style', style);
   }
@@ -277,6 +281,7 @@
   --panel: #f3f3f3; --font: Georgia, 'Times New Roman', serif; --size: 19px; --lh: 1.6; --width: 40em;
   position: fixed; inset: 0; display: flex; flex-direction: column; background: var(--bg); color: var(--fg);
   font: normal var(--size)/var(--lh) var(--font); outline: none; }
+.reader.inline { position: relative; inset: auto; height: 100%; }
 .reader[data-theme="sepia"] { --bg: #f4ecd8; --fg: #4a3b2a; --muted: #7a6652; --link: #8a4b0f; --rule: #dccfb2; --panel: #ebe0c5; }
 .reader[data-theme="dark"] { --bg: #1c1b22; --fg: #e6e4e1; --muted: #a9a6a0; --link: #8ab4f8; --rule: #3a3942; --panel: #2a2931; }
 .reader[data-font="sans"] { --font: system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif; }
@@ -371,7 +376,7 @@ h1.title { font-size: 1.7em; line-height: 1.2; margin: 0 0 12px; }
       bar.append(select('width', 'Width', [['narrow', 'Narrow'], ['medium', 'Medium'], ['wide', 'Wide']]));
       bar.append(select('line_height', 'Spacing', S.CHOICES.line_height.map((v) => [v, v.toFixed(1)])));
     }
-    bar.append(h('button', { type: 'button', class: 'close', 'aria-label': 'Close reader (Esc)', onclick: close }, '×'));
+    if (close) bar.append(h('button', { type: 'button', class: 'close', 'aria-label': 'Close reader (Esc)', onclick: close }, '×'));
     return bar;
   }
 
@@ -431,6 +436,59 @@ h1.title { font-size: 1.7em; line-height: 1.2; margin: 0 0 12px; }
     return { page, title: null };
   }
 
+  /** The fragment id when `href` points into the page itself, else null. */
+  function inPageTarget(href, pageUrl) {
+    if (href.startsWith('#')) return href.slice(1);
+    try {
+      const u = new URL(href);
+      const here = new URL(pageUrl);
+      const same = u.origin === here.origin && u.pathname === here.pathname && u.search === here.search;
+      return same && u.hash ? u.hash.slice(1) : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * The reader element (toolbar + attribution + article, or a message), with its
+   * settings applied and wired. `close` adds a close button; `inline` makes it a
+   * block for a page layout (the demo) instead of a full-viewport layer.
+   */
+  function buildReader(result, settings, pageUrl, { close = null, onSettings = null, inline = false } = {}) {
+    const reader = h('div', { class: inline ? 'reader inline' : 'reader', role: inline ? 'region' : 'dialog', tabindex: '-1' });
+    if (!inline) reader.setAttribute('aria-modal', 'true');
+    const current = result.ok ? { ...(settings ?? ns.settings.DEFAULTS) } : null;
+    const apply = (patch) => {
+      Object.assign(current, patch);
+      applySettings(reader, current);
+      const smaller = reader.querySelector('[data-setting="smaller"]');
+      const larger = reader.querySelector('[data-setting="larger"]');
+      if (smaller) smaller.disabled = current.size <= ns.settings.SIZE_MIN;
+      if (larger) larger.disabled = current.size >= ns.settings.SIZE_MAX;
+      onSettings?.({ ...current });
+    };
+    const view = result.ok ? articleView(result.article, pageUrl) : messageView(result);
+    reader.setAttribute('aria-label', view.title ? `Reader view: ${view.title}` : 'unmirror reader');
+    reader.append(toolbar(current, apply, close), h('div', { class: 'scroller' }, view.page));
+    // In-article links to "#id" (footnotes): scroll inside the reader rather than
+    // change the page's URL.
+    reader.addEventListener('click', (e) => {
+      const a = e.composedPath().find((n) => n.localName === 'a');
+      const id = a ? inPageTarget(a.getAttribute('href') ?? '', pageUrl) : null;
+      if (id === null) return;
+      e.preventDefault();
+      let target = null;
+      try {
+        target = reader.getRootNode().getElementById(decodeURIComponent(id));
+      } catch {
+        /* malformed escape */
+      }
+      target?.scrollIntoView({ block: 'start' });
+    });
+    applySettings(reader, current ?? ns.settings.DEFAULTS);
+    return reader;
+  }
+
   const FOCUSABLE = 'a[href], button, select, summary, [tabindex]:not([tabindex="-1"])';
 
   /**
@@ -456,47 +514,8 @@ h1.title { font-size: 1.7em; line-height: 1.2; margin: 0 0 12px; }
 
     let closed = false;
     let clutter = [];
-    const reader = h('div', { class: 'reader', role: 'dialog', 'aria-modal': 'true', tabindex: '-1' });
-    const current = settings ? { ...settings } : null;
-    const apply = (patch) => {
-      Object.assign(current, patch);
-      applySettings(reader, current);
-      if (patch.size !== undefined) {
-        // keep the buttons honest at the ends of the range
-        shadow.querySelector('[data-setting="smaller"]').disabled = current.size <= ns.settings.SIZE_MIN;
-        shadow.querySelector('[data-setting="larger"]').disabled = current.size >= ns.settings.SIZE_MAX;
-      }
-      onSettings?.({ ...current });
-    };
-    const view = result.ok ? articleView(result.article, pageUrl) : messageView(result);
-    reader.setAttribute('aria-label', view.title ? `Reader view: ${view.title}` : 'unmirror reader');
-    reader.append(toolbar(result.ok ? current : null, apply, () => close()), h('div', { class: 'scroller' }, view.page));
-    if (current) applySettings(reader, current);
-    else applySettings(reader, ns.settings.DEFAULTS);
+    const reader = buildReader(result, settings, pageUrl, { close: () => close(), onSettings });
     shadow.append(reader);
-
-    // In-article links to "#id" (footnotes): scroll inside the reader rather than
-    // changing the page's URL.
-    reader.addEventListener('click', (e) => {
-      const a = e.composedPath().find((n) => n instanceof HTMLAnchorElement);
-      if (!a) return;
-      const href = a.getAttribute('href') ?? '';
-      let id = null;
-      if (href.startsWith('#')) id = href.slice(1);
-      else {
-        try {
-          const u = new URL(href);
-          const here = new URL(pageUrl);
-          if (u.hash && u.origin === here.origin && u.pathname === here.pathname && u.search === here.search) id = u.hash.slice(1);
-        } catch { /* not a URL */ }
-      }
-      if (id !== null) {
-        e.preventDefault();
-        let target = null;
-        try { target = shadow.getElementById(decodeURIComponent(id)); } catch { /* bad escape */ }
-        target?.scrollIntoView({ block: 'start' });
-      }
-    });
 
     // Keys: Esc closes; Tab stays inside the dialog; nothing typed in the reader
     // reaches page shortcuts.
@@ -552,5 +571,5 @@ h1.title { font-size: 1.7em; line-height: 1.2; margin: 0 0 12px; }
     return { host, close, get closed() { return closed; } };
   }
 
-  ns.overlay = Object.freeze({ open, buildContent, HOST_TAG });
+  ns.overlay = Object.freeze({ open, buildReader, buildContent, styleSheet, HOST_TAG });
 })();
