@@ -55,6 +55,9 @@ function loadCore() {
 /** Toggle the reader in `tab`. Resolves to the content script's report, or { error }. */
 async function handleAction(tab) {
   if (!tab || !Number.isInteger(tab.id)) return { error: 'no tab' };
+  // Warm the core here in parallel: if the page's CSP keeps the wasm out of the
+  // content script (Chromium), the CLEAN request then finds it ready.
+  loadCore().catch(() => {});
   const target = { tabId: tab.id }; // top frame only
   try {
     const [probe] = await ext.scripting.executeScript({

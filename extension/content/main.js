@@ -53,15 +53,17 @@
   /** Capture, clean, and return the Result with timings (ms). */
   async function read() {
     const t0 = performance.now();
-    const host = current?.host ?? null;
-    const cap = capture.capture(document, host);
+    // Start loading the core first: the fetch and compile run off the main
+    // thread while the capture walks the page.
+    const coreReady = localCore();
+    const cap = capture.capture(document, current?.host ?? null);
     const t1 = performance.now();
     let result;
     let route;
     if (cap.html.length > M.MAX_HTML_CHARS) {
       result = M.failure('too_large', 'page too large');
       route = 'none';
-    } else if (await localCore()) {
+    } else if (await coreReady) {
       route = 'content';
       result = core.run(local.clean, cap.html, cap.url);
     } else {

@@ -6,7 +6,7 @@
 //
 // Routes:
 //   /pages/<file>            tests/e2e/pages/<file>
-//   /csp/pages/<file>        the same, with `Content-Security-Policy: script-src 'self'`
+//   /csp/<any route>         the same, with `Content-Security-Policy: script-src 'self'`
 //   /img/<name>.png?w=&h=    a generated PNG (a gradient; its name picks the hue)
 //   /www/<path>              the demo (www/, after ./build.sh)
 //   /corpus/<path>           files under the shared corpus (bench only)
@@ -122,11 +122,13 @@ export async function startServer() {
       res.writeHead(502, { 'content-type': 'text/plain' }).end('blocked by the test proxy');
       return;
     }
-    const p = decodeURIComponent(url.pathname);
+    let p = decodeURIComponent(url.pathname);
+    const csp = p.startsWith('/csp/');
+    if (csp) p = p.slice(4);
+    const headers = csp ? { 'content-security-policy': "script-src 'self'" } : {};
     let m;
-    if ((m = /^\/(csp\/)?pages\/(.+)$/.exec(p))) {
-      const file = inside(path.join(HERE, 'pages'), m[2]);
-      const headers = m[1] ? { 'content-security-policy': "script-src 'self'" } : {};
+    if ((m = /^\/pages\/(.+)$/.exec(p))) {
+      const file = inside(path.join(HERE, 'pages'), m[1]);
       return file ? sendFile(res, file, headers) : res.writeHead(403).end();
     }
     if ((m = /^\/img\/([\w-]+)\.png$/.exec(p))) {
@@ -141,7 +143,7 @@ export async function startServer() {
     }
     if ((m = /^\/corpus\/(.+)$/.exec(p)) && shared) {
       const file = inside(path.join(shared, 'corpus'), m[1]);
-      return file ? sendFile(res, file) : res.writeHead(403).end();
+      return file ? sendFile(res, file, headers) : res.writeHead(403).end();
     }
     if (p === '/favicon.ico') return res.writeHead(204).end();
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
