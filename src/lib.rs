@@ -24,6 +24,7 @@ mod patterns;
 mod pipeline;
 mod render;
 mod score;
+pub mod sites;
 mod tuning;
 
 pub use article::Article;

@@ -186,7 +186,12 @@ fn main() -> ExitCode {
     // Keep the default panic message off stderr: a panic is reported as one line.
     panic::set_hook(Box::new(|_| {}));
 
-    let opts = Options::default();
+    // The built-in mirror/clone lists: a listed site is mirror evidence for the core.
+    let sites = unmirror::sites::SiteLists::builtin();
+    let opts = Options {
+        listed: args.url.as_deref().and_then(|u| sites.listed(u)),
+        ..Options::default()
+    };
     let stdout = io::stdout();
     let mut out = stdout.lock();
     let mut status = 0u8;
