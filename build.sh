@@ -181,6 +181,8 @@ case "$cmd" in
   test)
     cargo fmt --all -- --check
     cargo clippy --all-targets -- -D warnings
+    # src/wasm.rs only compiles for wasm32: lint it there too.
+    cargo clippy --lib --target "$WASM_TARGET" -- -D warnings
     boundary_check
     cargo test --release
     build_wasm

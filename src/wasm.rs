@@ -64,4 +64,3 @@ pub fn version() -> String {
 fn to_js_error(e: Error) -> JsError {
     JsError::new(&format!("{}: {}", e.code(), e))
 }
-

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer } from './server.mjs';
-import { ARTIFACTS, readOverlay, pageState } from './common.mjs';
+import { ARTIFACTS, coreCheck, readOverlay, pageState } from './common.mjs';
 import { BROWSER_OWN_HOSTS, CHROMIUM, launchChromium, toggle, inContentWorld } from './chromium-lib.mjs';
 
 describe('Chromium: the extension', () => {
@@ -103,6 +103,17 @@ describe('Chromium: the extension', () => {
     });
   });
 
+  it('a page the core refuses (over its element limit): a short message, the page untouched', async () => {
+    await openAndRestore(`${origin()}/gen/many.html?n=620000`, 'refused', {
+      checks: (o, res) => {
+        assert.equal(res.ok, false);
+        assert.equal(res.code, 'too_many_elements');
+        assert.match(o.message, /could not read this page/);
+        assert.match(o.message, /\(too_many_elements\)/);
+      },
+    });
+  });
+
   it('script-built page: the capture carries the live DOM (inserted content, CSS-hidden, currentSrc, URL)', async () => {
     const { page } = b;
     let article;
@@ -128,10 +139,14 @@ describe('Chromium: the extension', () => {
     assert.equal(c.stats.hidden >= 1, true);
     // What the core made of it, as the reader shows it.
     assert.match(article.text, /SCRIPT-INSERTED-SENTINEL/);
-    assert.ok(!article.text.includes('HIDDEN-PROMO-SENTINEL'), 'the hidden block is not in the article');
-    assert.ok(
-      article.images.some((s) => s.startsWith(`${origin()}/img/lounge-real.png`)),
-      `the lazy image shows with its real source: ${JSON.stringify(article.images)}`,
+    coreCheck('hidden-excluded', () =>
+      assert.ok(!article.text.includes('HIDDEN-PROMO-SENTINEL'), 'the hidden block is not in the article'),
+    );
+    coreCheck('lazy-image-rendered', () =>
+      assert.ok(
+        article.images.some((s) => s.startsWith(`${origin()}/img/lounge-real.png`)),
+        `the lazy image shows with its real source: ${JSON.stringify(article.images)}`,
+      ),
     );
   });
 

@@ -45,3 +45,27 @@ export const PAGE_STATE = `
 
 export const readOverlay = (page) => page.evaluate(new Function(READ_OVERLAY));
 export const pageState = (page) => page.evaluate(new Function(PAGE_STATE));
+
+/**
+ * Checks on what the core makes of a page, for stages still stubbed on this
+ * branch. Each listed check must fail today (it is run, and its failure is
+ * printed); when one starts passing, the test fails so that its entry is
+ * deleted here and the check becomes an ordinary assertion. (The known_failure
+ * convention of tests/pages, applied to the browser tests.)
+ */
+export const KNOWN_CORE_GAPS = {
+  'hidden-excluded':
+    'the skeleton extract stage keeps elements marked `hidden` (the Readability port drops them: _isProbablyVisible)',
+  'lazy-image-rendered': 'the skeleton render stage writes text paragraphs only, no <img>',
+};
+
+export function coreCheck(key, fn) {
+  if (!(key in KNOWN_CORE_GAPS)) return fn();
+  try {
+    fn();
+  } catch (e) {
+    console.log(`  known core gap "${key}": ${KNOWN_CORE_GAPS[key]} (${e.message.split('\n')[0]})`);
+    return undefined;
+  }
+  throw new Error(`known core gap "${key}" now passes: delete it from KNOWN_CORE_GAPS in tests/e2e/common.mjs`);
+}

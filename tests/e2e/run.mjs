@@ -2,4 +2,5 @@
 // `./build.sh test` runs this after building dist/ and www/pkg.
 import './lint.test.mjs';
 import './chromium.test.mjs';
+import './renderer.test.mjs';
 import './firefox.test.mjs';

@@ -8,6 +8,8 @@
 //   /pages/<file>            tests/e2e/pages/<file>
 //   /csp/<any route>         the same, with `Content-Security-Policy: script-src 'self'`
 //   /img/<name>.png?w=&h=    a generated PNG (a gradient; its name picks the hue)
+//   /gen/many.html?n=N       an article followed by N empty elements in a hidden
+//                            block: over the core's element limit, cheap to capture
 //   /www/<path>              the demo (www/, after ./build.sh)
 //   /corpus/<path>           files under the shared corpus (bench only)
 import http from 'node:http';
@@ -136,6 +138,17 @@ export async function startServer() {
       const h = Math.min(2000, Number(url.searchParams.get('h')) || 64);
       res.writeHead(200, { 'content-type': 'image/png', 'cache-control': 'no-store' });
       return res.end(gradientPng(w, h, m[1]));
+    }
+    if (p === '/gen/many.html') {
+      const n = Math.min(2_000_000, Number(url.searchParams.get('n')) || 1000);
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...headers });
+      res.write('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>A very large page</title>');
+      res.write('<link rel="stylesheet" href="/pages/site.css"></head><body><article><h1>A very large page</h1>');
+      res.write(`<p>${'This page has more elements than the reader core accepts. '.repeat(10)}</p></article>`);
+      res.write('<div class="promo">');
+      const chunk = '<i></i>'.repeat(10_000);
+      for (let i = 0; i < n; i += 10_000) res.write(i + 10_000 <= n ? chunk : '<i></i>'.repeat(n - i));
+      return res.end('</div></body></html>');
     }
     if ((m = /^\/www\/(.*)$/.exec(p))) {
       const file = inside(path.join(REPO, 'www'), m[1] || 'index.html');
