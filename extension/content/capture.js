@@ -16,7 +16,9 @@
 //     metadata <link>s (canonical, author…): no stylesheets, preloads, scripts;
 //   - on images the browser has already chosen a source for, the alternatives
 //     (srcset/sizes on the <img>, srcset/sizes/media on its <picture> sources):
-//     `src` says which one is shown.
+//     `src` says which one is shown;
+//   - `style` attributes (what they hide is marked `hidden` from the computed
+//     style, which also sees stylesheets) and `on*` event handler attributes.
 // Every element of <body> is kept, so positions and selectors computed on the
 // copy still point at the same live elements.
 //
@@ -122,6 +124,7 @@
           if (a === 'hidden') hasHidden = true;
           if (srcOverride !== null && a === 'src') continue;
           if (dropAlternatives && ALTERNATIVES.has(a)) continue;
+          if (a === 'style' || a.startsWith('on')) continue;
           out.push(' ', a, '="', escAttr(node.getAttribute(a)), '"');
         }
         if (srcOverride !== null) out.push(' src="', escAttr(srcOverride), '"');

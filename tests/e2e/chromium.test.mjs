@@ -74,7 +74,7 @@ describe('Chromium: the extension', () => {
       },
     });
     // While the reader was open, the only requests were the article's own images.
-    for (const r of during) {
+    for (const r of during.filter((x) => !BROWSER_OWN_HOSTS.has(x.host))) {
       assert.equal(r.host, `127.0.0.1:${server.port}`, `no request left the machine: ${r.url}`);
       assert.match(new URL(r.url).pathname, /^\/img\//, `only article images were loaded: ${r.url}`);
     }

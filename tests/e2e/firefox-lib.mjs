@@ -64,7 +64,8 @@ function xpiBase64(dir) {
 export async function startFirefox(server, extDir) {
   const port = await freePort();
   const driver = spawn(geckodriverPath(), ['--host', '127.0.0.1', '--port', String(port), '--log', 'error'], {
-    stdio: ['ignore', process.env.UNMIRROR_FF_LOG ? 'inherit' : 'ignore', 'inherit'],
+    // Firefox's own stderr chatter (internal JS errors of headless mode) only on request.
+    stdio: ['ignore', process.env.UNMIRROR_FF_LOG ? 'inherit' : 'ignore', process.env.UNMIRROR_FF_LOG ? 'inherit' : 'ignore'],
   });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
