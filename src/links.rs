@@ -15,7 +15,7 @@ use crate::patterns::{
     contains_ci, mentions_image_file, LAZY_SRCSET_ATTRS, LAZY_SRC_ATTRS, PLACEHOLDER_SRC_WORDS,
     URL_ATTRS,
 };
-use crate::tuning::{MAX_NOSCRIPT_IMAGE_BYTES, PLACEHOLDER_DATA_URL_CHARS};
+use crate::tuning::{MAX_NOSCRIPT_IMAGE_BYTES, MAX_SRCSET_CANDIDATES, PLACEHOLDER_DATA_URL_CHARS};
 use crate::Options;
 use url::Url;
 
@@ -75,13 +75,13 @@ impl Base {
 /// Split a `srcset` into `(url, descriptors)` candidates, as the HTML spec's
 /// parser does: a URL runs to the next whitespace (so `data:` URLs may hold
 /// commas); a URL ending in commas ends its candidate; descriptors run to the
-/// next comma outside parentheses.
+/// next comma outside parentheses. At most [`MAX_SRCSET_CANDIDATES`] are read.
 pub(crate) fn parse_srcset(s: &str) -> Vec<(&str, &str)> {
     let b = s.as_bytes();
     let n = b.len();
     let mut out = Vec::new();
     let mut i = 0;
-    loop {
+    while out.len() < MAX_SRCSET_CANDIDATES {
         while i < n && (b[i].is_ascii_whitespace() || b[i] == b',') {
             i += 1;
         }
