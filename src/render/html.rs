@@ -37,7 +37,7 @@ pub(crate) enum UrlUse {
 
 /// An element's fate in the output.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Fate {
+pub(crate) enum Fate {
     /// Written under this (allowlisted) name.
     Emit(&'static str),
     /// Tag dropped, children kept.
@@ -157,7 +157,7 @@ fn is_void(name: &str) -> bool {
 
 /// The fate of element `id` (context-free except for `<source>`/`<img>` in
 /// `<picture>`).
-fn fate(dom: &Dom, id: NodeId) -> Fate {
+pub(crate) fn fate(dom: &Dom, id: NodeId) -> Fate {
     let Some(el) = dom.element(id) else {
         return Fate::Drop;
     };
