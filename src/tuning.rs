@@ -42,5 +42,8 @@ pub const MAX_NOSCRIPT_IMAGE_BYTES: usize = 8 * 1024;
 
 // ---- output -----------------------------------------------------------------
 
+/// Markdown export: quotes and list items nested deeper than this are written
+/// at this depth (each line repeats every level's prefix).
+pub const MAX_MARKDOWN_NESTING: usize = 16;
 /// Words per minute used for `reading_minutes`.
 pub const READING_WPM: usize = 230;

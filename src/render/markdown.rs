@@ -15,6 +15,7 @@
 use super::html::{fate, is_language_class, safe_url, Fate, UrlUse};
 use crate::dom::{Dom, NodeData, NodeId};
 use crate::links::parse_srcset;
+use crate::tuning::MAX_MARKDOWN_NESTING;
 
 /// Markdown of the children of `root`.
 pub(crate) fn markdown(dom: &Dom, root: NodeId) -> String {
@@ -197,8 +198,11 @@ impl Writer {
             }
             "blockquote" => {
                 self.flush_para();
-                self.open(Container::Quote);
-                stack.push(Step::Exit(Exit::Quote));
+                if self.open(Container::Quote) {
+                    stack.push(Step::Exit(Exit::Quote));
+                } else {
+                    stack.push(Step::Exit(Exit::Block));
+                }
                 push_children(dom, id, stack);
             }
             "ul" | "ol" => {
@@ -227,11 +231,14 @@ impl Writer {
                     }
                     _ => "- ".to_string(),
                 };
-                self.open(Container::Item {
+                if self.open(Container::Item {
                     marker,
                     pending: true,
-                });
-                stack.push(Step::Exit(Exit::Item));
+                }) {
+                    stack.push(Step::Exit(Exit::Item));
+                } else {
+                    stack.push(Step::Exit(Exit::Block));
+                }
                 push_children(dom, id, stack);
             }
             "pre" => {
@@ -302,10 +309,17 @@ impl Writer {
         }
     }
 
-    fn open(&mut self, c: Container) {
+    /// Open a container; past [`MAX_MARKDOWN_NESTING`] its content is written
+    /// at the current level instead (every line repeats the prefixes, so deep
+    /// nesting would multiply the output). Returns whether it was opened.
+    fn open(&mut self, c: Container) -> bool {
+        if self.containers.len() >= MAX_MARKDOWN_NESTING {
+            return false;
+        }
         self.containers.push(c);
         self.serials.push(self.next_serial);
         self.next_serial += 1;
+        true
     }
 
     fn close(&mut self) {
