@@ -15,7 +15,7 @@ use crate::patterns::{
     contains_ci, mentions_image_file, LAZY_SRCSET_ATTRS, LAZY_SRC_ATTRS, PLACEHOLDER_SRC_WORDS,
     URL_ATTRS,
 };
-use crate::tuning::{MAX_NOSCRIPT_IMAGE_BYTES, PLACEHOLDER_DATA_URL_CHARS};
+use crate::tuning::{MAX_NOSCRIPT_IMAGE_BYTES, MAX_SRCSET_CANDIDATES, PLACEHOLDER_DATA_URL_CHARS};
 use crate::Options;
 use url::Url;
 
@@ -55,6 +55,16 @@ impl Base {
         }
     }
 
+    /// Resolve a reference that must end up an http(s) URL (the lead image):
+    /// `None` for anything else (`javascript:`, `data:`, unresolvable).
+    pub fn resolve_http(&self, href: &str) -> Option<String> {
+        let abs = match &self.url {
+            Some(b) => b.join(href.trim()).ok()?,
+            None => Url::parse(href.trim()).ok()?,
+        };
+        matches!(abs.scheme(), "http" | "https").then(|| String::from(abs))
+    }
+
     /// Resolve every candidate URL of a `srcset`, keeping descriptors.
     pub fn resolve_srcset(&self, srcset: &str) -> String {
         parse_srcset(srcset)
@@ -75,13 +85,13 @@ impl Base {
 /// Split a `srcset` into `(url, descriptors)` candidates, as the HTML spec's
 /// parser does: a URL runs to the next whitespace (so `data:` URLs may hold
 /// commas); a URL ending in commas ends its candidate; descriptors run to the
-/// next comma outside parentheses.
+/// next comma outside parentheses. At most [`MAX_SRCSET_CANDIDATES`] are read.
 pub(crate) fn parse_srcset(s: &str) -> Vec<(&str, &str)> {
     let b = s.as_bytes();
     let n = b.len();
     let mut out = Vec::new();
     let mut i = 0;
-    loop {
+    while out.len() < MAX_SRCSET_CANDIDATES {
         while i < n && (b[i].is_ascii_whitespace() || b[i] == b',') {
             i += 1;
         }
@@ -401,8 +411,16 @@ fn single_image(dom: &Dom, mut id: NodeId) -> Option<NodeId> {
             return Some(id);
         }
         let kids = dom.element_children(id);
-        if kids.len() != 1 || dom.has_text(id) {
+        if kids.len() != 1 {
             return None;
+        }
+        // Text deeper down is checked on the way down: only this level's here.
+        let mut c = dom.first_child(id);
+        while let Some(n) = c {
+            if dom.text(n).is_some_and(|t| !t.trim().is_empty()) {
+                return None;
+            }
+            c = dom.next_sibling(n);
         }
         id = kids[0];
     }
@@ -487,6 +505,20 @@ mod tests {
             base.resolve("a.html").as_deref(),
             Some("https://news.example/world/a.html")
         );
+    }
+
+    #[test]
+    fn lead_image_must_be_http() {
+        let dom = doc("<body></body>");
+        let base = Base::from_document(&dom, Some(&page()));
+        assert_eq!(
+            base.resolve_http("/i.jpg").as_deref(),
+            Some("https://news.example/i.jpg")
+        );
+        assert_eq!(base.resolve_http(" javascript:alert(1)"), None);
+        assert_eq!(base.resolve_http("data:image/png;base64,AA"), None);
+        let no_page = Base::from_document(&dom, None);
+        assert_eq!(no_page.resolve_http("/relative.jpg"), None);
     }
 
     #[test]

@@ -277,7 +277,18 @@ pub const RAW_TEXT_TAGS: &[&str] = &[
     "iframe",
     "noembed",
     "noframes",
+    "noscript",
     "plaintext",
+];
+
+/// Elements that open foreign content (inside them, `<style>` and `<title>` are
+/// ordinary elements, not raw text).
+pub const FOREIGN_ROOT_TAGS: &[&str] = &["svg", "math"];
+
+/// The HTML parser's "formatting elements": re-created in every following block
+/// when left open (`<a>` aside: the parser keeps at most one open per block).
+pub const FORMATTING_TAGS: &[&str] = &[
+    "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u",
 ];
 
 /// Void elements: never have children, never add depth.

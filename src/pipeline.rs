@@ -47,7 +47,7 @@ pub fn extract_with(html: &str, url: Option<&str>, opts: &Options) -> Result<Art
         dir: meta.dir,
         site_name: meta.site_name,
         excerpt: meta.excerpt,
-        lead_image: meta.lead_image.and_then(|u| base.resolve(&u)),
+        lead_image: meta.lead_image.and_then(|u| base.resolve_http(&u)),
         content_html,
         text,
         word_count,

@@ -11,6 +11,16 @@ pub const MAX_ELEMENTS: usize = 600_000;
 pub const MAX_BYTES: usize = 64 * 1024 * 1024;
 /// Attributes kept per element; html5ever de-duplicates attributes in quadratic time.
 pub const MAX_ATTRS_PER_ELEMENT: usize = 256;
+/// Distinct attribute sets of formatting elements (`<b class=..>`, `<font ..>`)
+/// kept; later new ones lose their attributes. Bounds how many elements the
+/// parser re-creates per block (at most three identical ones each).
+pub const MAX_FORMATTING_VARIANTS: usize = 16;
+/// The tree builder may create at most this many times `max_elements` elements
+/// (implied and re-created ones included) before the page is refused.
+pub const TREE_ELEMENT_BUDGET_FACTOR: usize = 2;
+/// The parser is fed this many bytes at a time, so the element budget is
+/// checked often.
+pub const PARSE_CHUNK_BYTES: usize = 4096;
 
 // ---- extraction (Readability.js defaults) -----------------------------------
 
@@ -124,11 +134,16 @@ pub const BRAND_SUFFIX_MIN_HEAD_WORDS: usize = 2;
 /// placeholder when another attribute names a real image (Readability: "less than
 /// 100 bytes (or 133 after encoded to base64)").
 pub const PLACEHOLDER_DATA_URL_CHARS: usize = 133;
+/// `srcset` candidates kept (real ones have a handful; the rest is ignored).
+pub const MAX_SRCSET_CANDIDATES: usize = 32;
 /// `<noscript>` content longer than this is not parsed for a fallback image.
 pub const MAX_NOSCRIPT_IMAGE_BYTES: usize = 8 * 1024;
 
 // ---- output -----------------------------------------------------------------
 
+/// Markdown export: quotes and list items nested deeper than this are written
+/// at this depth (each line repeats every level's prefix).
+pub const MAX_MARKDOWN_NESTING: usize = 16;
 /// Words per minute used for `reading_minutes`.
 pub const READING_WPM: usize = 230;
 

@@ -297,6 +297,42 @@ fn url_problem(kind: &str, value: &str) -> Option<String> {
     (!ok).then(|| format!("{kind} URL with scheme {scheme:?}: {value:?}"))
 }
 
+/// The candidate URLs of a `srcset`, split as the HTML spec's parser does:
+/// skip whitespace and commas, the URL runs to the next whitespace (trailing
+/// commas dropped), descriptors run to the next comma outside parentheses.
+fn srcset_urls(s: &str) -> Vec<&str> {
+    let b = s.as_bytes();
+    let mut urls = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        while i < b.len() && (b[i].is_ascii_whitespace() || b[i] == b',') {
+            i += 1;
+        }
+        let start = i;
+        while i < b.len() && !b[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let url = s[start..i].trim_end_matches(',');
+        if !url.is_empty() {
+            urls.push(url);
+        }
+        if s[start..i].ends_with(',') {
+            continue;
+        }
+        let mut depth = 0usize;
+        while i < b.len() {
+            match b[i] {
+                b'(' => depth += 1,
+                b')' => depth = depth.saturating_sub(1),
+                b',' if depth == 0 => break,
+                _ => {}
+            }
+            i += 1;
+        }
+    }
+    urls
+}
+
 /// Every structural problem of an output fragment.
 fn html_problems(html: &str, keep_classes: bool) -> Vec<String> {
     let mut problems = Vec::new();
@@ -362,10 +398,8 @@ fn html_problems(html: &str, keep_classes: bool) -> Vec<String> {
                         "src" => problems.extend(url_problem("src", v)),
                         "cite" => problems.extend(url_problem("cite", v)),
                         "srcset" => {
-                            for cand in v.split(',') {
-                                if let Some(u) = cand.split_whitespace().next() {
-                                    problems.extend(url_problem("srcset", u));
-                                }
+                            for u in srcset_urls(v) {
+                                problems.extend(url_problem("srcset", u));
                             }
                         }
                         "rel" => rel = Some(v.to_string()),
@@ -552,6 +586,7 @@ fn checker_catches_unsafe_markup() {
         "<a href='https://ok.example/'>no rel</a>",
         "<img src='data:image/svg+xml,<svg onload=alert(1)>'>",
         "<img srcset='a.jpg 1x, javascript:alert(1) 2x'>",
+        "<img srcset='a.jpg 1x,javascript:alert(1) 2x'>",
         "<p style='color:red'>x</p>",
         "<p id=x>x</p>",
         "<svg><a>x</a></svg>",
@@ -566,6 +601,7 @@ fn checker_catches_unsafe_markup() {
         "<p>ok &lt;script&gt;</p>",
         "<a href='https://ok.example/' rel='noopener noreferrer'>x</a>",
         "<img src='data:image/png;base64,AAAA' alt=''>",
+        "<img srcset='https://i.example/a,fit:max/b 1x, c.jpg 2x'>",
         "<pre class='language-rust'><code class='language-rust'>fn</code></pre>",
     ] {
         assert_eq!(output_problems(good, false), Vec::<String>::new(), "{good}");
@@ -636,4 +672,50 @@ fn benign_content_survives_sanitising() {
         .content_html
         .contains("href=\"https://ok.example/more\" rel=\"noopener noreferrer\""));
     assert!(a.content_html.contains("class=\"language-rust\""));
+}
+
+/// The shared corpus folder, when present (`../shared` beside the repository,
+/// else `$UNMIRROR_SHARED`).
+fn shared_dir() -> Option<std::path::PathBuf> {
+    let beside = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
+    Some(beside)
+        .filter(|p| p.exists())
+        .or_else(|| std::env::var_os("UNMIRROR_SHARED").map(std::path::PathBuf::from))
+        .filter(|p| p.join("corpus").exists())
+}
+
+#[test]
+fn real_pages_give_structurally_safe_output() {
+    let Some(shared) = shared_dir() else {
+        eprintln!("skipped: no shared corpus (set UNMIRROR_SHARED to the shared folder)");
+        return;
+    };
+    let mut failures = Vec::new();
+    let mut pages = 0;
+    for dataset in ["readability", "wcxb-dev", "mirrors/dev"] {
+        let Ok(entries) = std::fs::read_dir(shared.join("corpus").join(dataset)) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let dir = entry.path();
+            let Ok(bytes) = std::fs::read(dir.join("source.html")) else {
+                continue;
+            };
+            let url = std::fs::read_to_string(dir.join("meta.json"))
+                .ok()
+                .and_then(|m| serde_json::from_str::<serde_json::Value>(&m).ok())
+                .and_then(|m| m.get("url").and_then(|u| u.as_str()).map(str::to_string))
+                .filter(|u| url::Url::parse(u).is_ok());
+            let html = unmirror::decode_html(&bytes);
+            pages += 1;
+            if let Ok(article) = extract_with(&html, url.as_deref(), &Options::default()) {
+                for p in article_problems(&article, &html, false) {
+                    failures.push(format!("{}: {p}", dir.display()));
+                }
+            }
+        }
+    }
+    eprintln!("checked {pages} corpus pages");
+    assert!(pages > 0);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

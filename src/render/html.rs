@@ -37,7 +37,7 @@ pub(crate) enum UrlUse {
 
 /// An element's fate in the output.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Fate {
+pub(crate) enum Fate {
     /// Written under this (allowlisted) name.
     Emit(&'static str),
     /// Tag dropped, children kept.
@@ -98,7 +98,11 @@ pub(crate) fn html(dom: &Dom, root: NodeId, opts: &Options) -> String {
                 if after_pre_start && t.starts_with('\n') {
                     out.push('\n');
                 }
-                push_escaped(&mut out, t);
+                if pre_depth > 0 {
+                    push_escaped(&mut out, t);
+                } else {
+                    push_collapsed(&mut out, t);
+                }
                 after_pre_start = false;
                 continue;
             }
@@ -157,7 +161,7 @@ fn is_void(name: &str) -> bool {
 
 /// The fate of element `id` (context-free except for `<source>`/`<img>` in
 /// `<picture>`).
-fn fate(dom: &Dom, id: NodeId) -> Fate {
+pub(crate) fn fate(dom: &Dom, id: NodeId) -> Fate {
     let Some(el) = dom.element(id) else {
         return Fate::Drop;
     };
@@ -368,6 +372,37 @@ pub(crate) fn push_escaped(out: &mut String, s: &str) {
             c => out.push(c),
         }
     }
+}
+
+/// Outside `<pre>`: escaped, each whitespace run written as one space (or one
+/// newline when it holds one), which renders the same (no style survives that
+/// could make whitespace significant), and no run right after a line break the
+/// serialiser wrote.
+fn push_collapsed(out: &mut String, s: &str) {
+    let mut run: Option<char> = None;
+    let mut chunk = String::new();
+    for c in s.chars() {
+        if matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0c') {
+            if c == '\n' || run == Some('\n') {
+                run = Some('\n');
+            } else {
+                run = Some(' ');
+            }
+            continue;
+        }
+        if let Some(w) = run.take() {
+            if !(chunk.is_empty() && out.ends_with('\n')) {
+                chunk.push(w);
+            }
+        }
+        chunk.push(c);
+    }
+    if let Some(w) = run {
+        if !(chunk.is_empty() && out.ends_with('\n')) {
+            chunk.push(w);
+        }
+    }
+    push_escaped(out, &chunk);
 }
 
 /// Control characters (C0 but tab/newline, DEL, C1) and the non-characters
@@ -707,6 +742,14 @@ mod tests {
         assert_eq!(
             render(r#"<p title="a&quot;b'c<d>">&lt;/p&gt;&lt;script&gt; 'q' "d"</p>"#),
             "<p title=\"a&quot;b&#39;c&lt;d&gt;\">&lt;/p&gt;&lt;script&gt; &#39;q&#39; &quot;d&quot;</p>\n"
+        );
+    }
+
+    #[test]
+    fn collapses_whitespace_outside_pre() {
+        assert_eq!(
+            render("<p>  a \t b\n\n   c  </p>\n\n   <p>d</p>"),
+            "<p> a b\nc </p>\n<p>d</p>\n"
         );
     }
 
