@@ -850,3 +850,8 @@ pub fn is_ad_or_loading(text: &str) -> bool {
 pub fn has_image_extension(v: &str) -> bool {
     contains_any_ci(v, IMAGE_EXTENSIONS)
 }
+
+/// Form elements: text only inside these (labels, buttons) is not an article.
+pub const FORM_TAGS: &[&str] = &[
+    "form", "label", "button", "input", "select", "option", "textarea", "fieldset", "legend",
+];

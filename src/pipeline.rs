@@ -30,7 +30,8 @@ pub fn extract_with(html: &str, url: Option<&str>, opts: &Options) -> Result<Art
     links::absolutize(&mut dom, root, &base);
     let content_html = render::html(&dom, root, opts);
     let text = render::text(&dom, root);
-    if text.trim().is_empty() {
+    // Nothing readable, or only the labels of a form (a sign-in page): no article.
+    if text.trim().is_empty() || !has_text_outside_forms(&dom, root) {
         return Err(Error::NoContent);
     }
     let word_count = text.split_whitespace().count();
@@ -53,4 +54,19 @@ pub fn extract_with(html: &str, url: Option<&str>, opts: &Options) -> Result<Art
         word_count,
         reading_minutes,
     })
+}
+
+/// Does the article hold any text that is not part of a form (labels, buttons)?
+fn has_text_outside_forms(dom: &crate::dom::Dom, root: crate::dom::NodeId) -> bool {
+    let mut stack = vec![root];
+    while let Some(n) = stack.pop() {
+        if dom.is_one_of(n, crate::patterns::FORM_TAGS) {
+            continue;
+        }
+        if dom.text(n).is_some_and(|t| !t.trim().is_empty()) {
+            return true;
+        }
+        stack.extend(dom.children(n));
+    }
+    false
 }
