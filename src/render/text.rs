@@ -58,14 +58,25 @@ impl Writer {
         self.brs = 0;
     }
 
+    /// Collapsing text: each run of HTML whitespace is one (pending) space.
     fn text(&mut self, t: &str) {
-        for c in t.chars() {
-            if is_html_space(c) {
+        // HTML whitespace is ASCII, so byte positions found here are char
+        // boundaries.
+        let mut rest = t;
+        while !rest.is_empty() {
+            let start = rest.bytes().position(|b| !is_space_byte(b));
+            let Some(start) = start else {
                 self.space = true;
-            } else {
-                self.flush();
-                self.out.push(c);
+                break;
+            };
+            if start > 0 {
+                self.space = true;
             }
+            let word = &rest[start..];
+            let end = word.bytes().position(is_space_byte).unwrap_or(word.len());
+            self.flush();
+            self.out.push_str(&word[..end]);
+            rest = &word[end..];
         }
     }
 
@@ -81,6 +92,10 @@ impl Writer {
 
 fn is_html_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{0C}')
+}
+
+fn is_space_byte(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0C)
 }
 
 /// Plain text of the subtree at `root` (its own tag is not rendered).
