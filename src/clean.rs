@@ -17,7 +17,7 @@ use crate::Options;
 /// single-cell tables. (`_fixLazyImages` belongs here too; the `links` stage does
 /// that job after extraction.)
 pub(crate) fn prep_article(w: &mut Work, content: NodeId) {
-    clean_styles(w.dom, content);
+    clean_styles(w, content);
     let b = Buckets::collect(w.dom, content);
     mark_data_tables(w, b.get(w.dom, content, "table"));
 
@@ -112,20 +112,22 @@ pub(crate) fn prep_article(w: &mut Work, content: NodeId) {
 }
 
 /// `_cleanStyles`: drop presentational attributes (SVG subtrees untouched).
-fn clean_styles(dom: &mut Dom, root: NodeId) {
+fn clean_styles(w: &mut Work, root: NodeId) {
     let mut stack = vec![root];
     while let Some(n) = stack.pop() {
-        if dom.is_tag(n, "svg") {
+        if w.dom.is_tag(n, "svg") {
             continue;
         }
         for a in patterns::PRESENTATIONAL_ATTRIBUTES {
-            dom.remove_attr(n, a);
+            w.remove_attr(n, a);
         }
-        if dom.is_one_of(n, patterns::DEPRECATED_SIZE_ATTRIBUTE_ELEMS) {
-            dom.remove_attr(n, "width");
-            dom.remove_attr(n, "height");
+        if w.dom
+            .is_one_of(n, patterns::DEPRECATED_SIZE_ATTRIBUTE_ELEMS)
+        {
+            w.remove_attr(n, "width");
+            w.remove_attr(n, "height");
         }
-        stack.extend(dom.element_children(n));
+        stack.extend(w.dom.element_children(n));
     }
 }
 
