@@ -17,13 +17,14 @@ use crate::Options;
 /// single-cell tables. (`_fixLazyImages` belongs here too; the `links` stage does
 /// that job after extraction.)
 pub(crate) fn prep_article(w: &mut Work, content: NodeId) {
-    clean_styles(w.dom, content);
-    mark_data_tables(w, content);
+    clean_styles(w, content);
+    let b = Buckets::collect(w.dom, content);
+    mark_data_tables(w, b.get(w.dom, content, "table"));
 
-    clean_conditionally(w, content, "form");
-    clean_conditionally(w, content, "fieldset");
+    clean_conditionally(w, b.get(w.dom, content, "form"), "form");
+    clean_conditionally(w, b.get(w.dom, content, "fieldset"), "fieldset");
     for tag in ["object", "embed", "footer", "link", "aside"] {
-        clean_tag(w, content, tag);
+        clean_tag(w, b.get(w.dom, content, tag), tag);
     }
 
     // Short share widgets inside each top-level child (never the child itself).
@@ -45,31 +46,28 @@ pub(crate) fn prep_article(w: &mut Work, content: NodeId) {
     }
 
     for tag in ["iframe", "input", "textarea", "select", "button"] {
-        clean_tag(w, content, tag);
+        clean_tag(w, b.get(w.dom, content, tag), tag);
     }
     // `_cleanHeaders`: headings with a negative class weight.
-    for h in w
-        .dom
-        .elements_by_tag(content, &["h1", "h2"])
-        .into_iter()
-        .rev()
-    {
-        if w.class_weight(h) < 0 {
-            w.remove(h);
+    for tag in ["h1", "h2"] {
+        for h in b.get(w.dom, content, tag) {
+            if w.class_weight(h) < 0 {
+                w.remove(h);
+            }
         }
     }
 
-    clean_conditionally(w, content, "table");
-    clean_conditionally(w, content, "ul");
-    clean_conditionally(w, content, "div");
+    for tag in ["table", "ul", "div"] {
+        clean_conditionally(w, b.get(w.dom, content, tag), tag);
+    }
 
     // The title is shown separately: article headings start at h2.
-    for h in w.dom.elements_by_tag(content, &["h1"]) {
+    for h in b.get(w.dom, content, "h1") {
         w.rename(h, "h2");
     }
 
     // Empty paragraphs.
-    for p in w.dom.elements_by_tag(content, &["p"]).into_iter().rev() {
+    for p in b.get(w.dom, content, "p").into_iter().rev() {
         let st = w.m.get(w.dom, p);
         if st.img + st.embed == 0 && !st.span.has_text {
             w.remove(p);
@@ -77,7 +75,7 @@ pub(crate) fn prep_article(w: &mut Work, content: NodeId) {
     }
 
     // A `<br>` right before a paragraph.
-    for br in w.dom.elements_by_tag(content, &["br"]) {
+    for br in b.get(w.dom, content, "br") {
         let next = next_significant(w.dom, w.dom.next_sibling(br));
         if next.is_some_and(|n| w.dom.is_tag(n, "p")) {
             w.remove(br);
@@ -85,7 +83,7 @@ pub(crate) fn prep_article(w: &mut Work, content: NodeId) {
     }
 
     // Single-cell tables become their cell.
-    for table in w.dom.elements_by_tag(content, &["table"]) {
+    for table in b.get(w.dom, content, "table") {
         let tbody = if has_single_tag_inside(w.dom, table, "tbody") {
             w.dom.first_element_child(table).unwrap_or(table)
         } else {
@@ -114,26 +112,64 @@ pub(crate) fn prep_article(w: &mut Work, content: NodeId) {
 }
 
 /// `_cleanStyles`: drop presentational attributes (SVG subtrees untouched).
-fn clean_styles(dom: &mut Dom, root: NodeId) {
+fn clean_styles(w: &mut Work, root: NodeId) {
     let mut stack = vec![root];
     while let Some(n) = stack.pop() {
-        if dom.is_tag(n, "svg") {
+        if w.dom.is_tag(n, "svg") {
             continue;
         }
         for a in patterns::PRESENTATIONAL_ATTRIBUTES {
-            dom.remove_attr(n, a);
+            w.remove_attr(n, a);
         }
-        if dom.is_one_of(n, patterns::DEPRECATED_SIZE_ATTRIBUTE_ELEMS) {
-            dom.remove_attr(n, "width");
-            dom.remove_attr(n, "height");
+        if w.dom
+            .is_one_of(n, patterns::DEPRECATED_SIZE_ATTRIBUTE_ELEMS)
+        {
+            w.remove_attr(n, "width");
+            w.remove_attr(n, "height");
         }
-        stack.extend(dom.element_children(n));
+        stack.extend(w.dom.element_children(n));
+    }
+}
+
+/// The elements `_prepArticle` works through, by tag, collected in one pass.
+/// `_prepArticle` only removes and renames (never adds), so a step's
+/// `getElementsByTagName` is the bucket less what is no longer in the article.
+struct Buckets {
+    lists: Vec<Vec<NodeId>>,
+}
+
+impl Buckets {
+    const TAGS: &'static [&'static str] = &[
+        "table", "form", "fieldset", "object", "embed", "footer", "link", "aside", "iframe",
+        "input", "textarea", "select", "button", "h1", "h2", "ul", "div", "p", "br",
+    ];
+
+    fn collect(dom: &Dom, root: NodeId) -> Buckets {
+        let mut lists = vec![Vec::new(); Self::TAGS.len()];
+        for n in dom.descendant_elements(root) {
+            if let Some(i) = Self::TAGS.iter().position(|t| dom.is_tag(n, t)) {
+                lists[i].push(n);
+            }
+        }
+        Buckets { lists }
+    }
+
+    /// The `tag` elements still inside `root`, in document order.
+    fn get(&self, dom: &Dom, root: NodeId, tag: &str) -> Vec<NodeId> {
+        let Some(i) = Self::TAGS.iter().position(|t| *t == tag) else {
+            return dom.elements_by_tag(root, &[tag]);
+        };
+        self.lists[i]
+            .iter()
+            .copied()
+            .filter(|&n| dom.is_tag(n, tag) && dom.is_ancestor(root, n))
+            .collect()
     }
 }
 
 /// `_markDataTables`: tell data tables from layout tables.
-fn mark_data_tables(w: &mut Work, root: NodeId) {
-    for table in w.dom.elements_by_tag(root, &["table"]) {
+fn mark_data_tables(w: &mut Work, tables: Vec<NodeId>) {
+    for table in tables {
         let is_data = is_data_table(w.dom, table);
         if is_data != w.m.is_data_table(table) {
             // The table's contribution to its ancestors changes.
@@ -203,10 +239,11 @@ fn span_attr(v: Option<&str>) -> usize {
     }
 }
 
-/// `_clean`: remove every `tag` element, except embeds of known video hosts.
-fn clean_tag(w: &mut Work, root: NodeId, tag: &str) {
+/// `_clean`: remove every `tag` element (`nodes`), except embeds of known video
+/// hosts.
+fn clean_tag(w: &mut Work, nodes: Vec<NodeId>, tag: &str) {
     let is_embed = patterns::EMBED_TAGS.contains(&tag);
-    for n in w.dom.elements_by_tag(root, &[tag]).into_iter().rev() {
+    for n in nodes.into_iter().rev() {
         if w.dom.parent(n).is_none() {
             continue;
         }
@@ -223,12 +260,13 @@ fn clean_tag(w: &mut Work, root: NodeId, tag: &str) {
     }
 }
 
-/// `_cleanConditionally`: remove `tag` elements that look like boilerplate.
-fn clean_conditionally(w: &mut Work, root: NodeId, tag: &str) {
+/// `_cleanConditionally`: remove the `tag` elements (`nodes`) that look like
+/// boilerplate.
+fn clean_conditionally(w: &mut Work, nodes: Vec<NodeId>, tag: &str) {
     if !w.flag(FLAG_CLEAN_CONDITIONALLY) {
         return;
     }
-    for n in w.dom.elements_by_tag(root, &[tag]).into_iter().rev() {
+    for n in nodes.into_iter().rev() {
         if w.dom.parent(n).is_none() {
             continue;
         }

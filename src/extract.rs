@@ -8,12 +8,13 @@
 //! (see `links`); they would run inside `_prepArticle` and `_postProcessContent`.
 
 use crate::clean;
-use crate::dom::{Dom, NodeData, NodeId, ROOT};
+use crate::dom::{Attr, Dom, NodeData, NodeId, Ns, ROOT};
 use crate::metadata::{text_similarity, Metadata};
 use crate::patterns::{self, contains_any_ci, is_js_space, js_trim};
 use crate::score::{self, Measure};
 use crate::tuning;
 use crate::Options;
+use html5ever::LocalName;
 
 /// Where the article was found.
 #[derive(Debug, Clone, Copy)]
@@ -42,45 +43,41 @@ pub(crate) fn grab_article(dom: &mut Dom, meta: &mut Metadata, opts: &Options) -
     prepare_document(dom);
     let body = find_body(dom)?;
 
-    // `pageCacheHtml`: the body as it is before the first attempt. The first
-    // attempt runs on the original nodes (so their ids stay meaningful); later
-    // attempts run on fresh copies of this snapshot.
-    let mut origin = Origin::default();
-    let snapshot = dom.clone_subtree_with(body, |src, copy| origin.record(copy, src));
-
+    // Readability re-parses the body it saved before the first attempt
+    // (`page.innerHTML = pageCacheHtml`) for each retry. Here every attempt
+    // runs on the original nodes (so their ids stay meaningful) and logs its
+    // changes; a failed attempt keeps a copy of its article and is undone.
     let mut w = Work::new(dom, meta, opts);
-    let mut attempts: Vec<Attempt> = Vec::new();
+    let mut longest: Option<Attempt> = None;
     let chosen = loop {
-        let attempt = w.attempt(body, orig_len, &origin);
+        w.undo_log.clear();
+        let attempt = w.attempt(body, orig_len);
         if attempt.text_len >= w.char_threshold {
             break attempt;
         }
-        attempts.push(attempt);
-        // `page.innerHTML = pageCacheHtml`.
-        for c in w.dom.children(body) {
-            w.dom.detach(c);
-        }
-        for c in w.dom.children(snapshot) {
-            let copy = w
-                .dom
-                .clone_subtree_with(c, |src, copy| origin.record(copy, src));
-            w.dom.append_child(body, copy);
-        }
-        w.m.reset();
         if !w.next_flags() {
             // Every flag is off: keep the longest attempt (the first of equals).
-            let mut best = 0;
-            for (i, a) in attempts.iter().enumerate() {
-                if a.text_len > attempts[best].text_len {
-                    best = i;
-                }
-            }
-            let a = attempts.swap_remove(best);
+            let a = match longest {
+                Some(l) if l.text_len >= attempt.text_len => l,
+                _ => attempt,
+            };
             if a.text_len == 0 {
                 return None;
             }
             break a;
         }
+        if longest
+            .as_ref()
+            .is_none_or(|l| attempt.text_len > l.text_len)
+        {
+            let copy = w.dom.clone_subtree(attempt.content);
+            longest = Some(Attempt {
+                content: copy,
+                ..attempt
+            });
+        }
+        w.undo();
+        w.m.reset();
     };
 
     if meta.byline.is_none() {
@@ -92,9 +89,9 @@ pub(crate) fn grab_article(dom: &mut Dom, meta: &mut Metadata, opts: &Options) -
     let dom = w.dom;
     if meta.excerpt.is_none() {
         meta.excerpt = dom
-            .elements_by_tag(chosen.content, &["p"])
-            .first()
-            .map(|&p| js_trim(&dom.text_content(p)).to_string())
+            .descendant_elements(chosen.content)
+            .find(|&n| dom.is_tag(n, "p"))
+            .map(|p| js_trim(&dom.text_content(p)).to_string())
             .filter(|s| !s.is_empty());
     }
     Some(Grabbed {
@@ -387,6 +384,28 @@ pub(crate) struct Work<'a> {
     pub byline: Option<String>,
     char_threshold: usize,
     nb_top: usize,
+    /// Changes of the current attempt, for [`Work::undo`].
+    undo_log: Vec<Undo>,
+}
+
+/// One change to the tree, as needed to take it back.
+enum Undo {
+    /// `node` was in `parent` before `next` (`parent: None`: it was detached).
+    Moved {
+        node: NodeId,
+        parent: Option<NodeId>,
+        next: Option<NodeId>,
+    },
+    Renamed {
+        node: NodeId,
+        name: LocalName,
+        ns: Ns,
+    },
+    AttrRemoved {
+        node: NodeId,
+        index: usize,
+        attr: Attr,
+    },
 }
 
 impl<'a> Work<'a> {
@@ -401,6 +420,7 @@ impl<'a> Work<'a> {
             byline: None,
             char_threshold: opts.char_threshold,
             nb_top: opts.nb_top_candidates.max(1),
+            undo_log: Vec::new(),
         }
     }
 
@@ -425,11 +445,29 @@ impl<'a> Work<'a> {
 
     // ------------------------------------------------------------ mutation
 
-    /// Detach `n` from its parent.
+    /// Detach `n` from its parent (logged).
     pub fn remove(&mut self, n: NodeId) {
         if let Some(p) = self.dom.parent(n) {
+            let next = self.dom.next_sibling(n);
             self.m.invalidate(self.dom, p);
+            self.undo_log.push(Undo::Moved {
+                node: n,
+                parent: Some(p),
+                next,
+            });
             self.dom.detach(n);
+        }
+    }
+
+    /// Log that a detached node was attached.
+    fn attached(&mut self, n: NodeId) {
+        if let Some(p) = self.dom.parent(n) {
+            self.m.invalidate(self.dom, p);
+            self.undo_log.push(Undo::Moved {
+                node: n,
+                parent: None,
+                next: None,
+            });
         }
     }
 
@@ -443,22 +481,77 @@ impl<'a> Work<'a> {
     pub fn append(&mut self, parent: NodeId, child: NodeId) {
         self.remove(child);
         self.dom.append_child(parent, child);
-        self.m.invalidate(self.dom, parent);
+        self.attached(child);
     }
 
     /// Put `new` where `old` is.
     pub fn replace(&mut self, old: NodeId, new: NodeId) {
         self.remove(new);
-        if let Some(p) = self.dom.parent(old) {
-            self.m.invalidate(self.dom, p);
-            self.dom.replace(old, new);
+        if self.dom.parent(old).is_some() {
+            self.dom.insert_before(old, new);
+            self.attached(new);
+            self.remove(old);
         }
     }
 
     /// `_setNodeTag` (in place, as with JSDOMParser).
     pub fn rename(&mut self, n: NodeId, tag: &str) {
+        let Some(el) = self.dom.element(n) else {
+            return;
+        };
+        self.undo_log.push(Undo::Renamed {
+            node: n,
+            name: el.name.clone(),
+            ns: el.ns,
+        });
         self.m.invalidate(self.dom, n);
         self.dom.rename(n, tag);
+    }
+
+    /// Remove an attribute (logged).
+    pub fn remove_attr(&mut self, n: NodeId, name: &str) {
+        let Some(el) = self.dom.element_mut(n) else {
+            return;
+        };
+        if let Some(index) = el.attrs.iter().position(|a| &*a.name == name) {
+            let attr = el.attrs.remove(index);
+            self.undo_log.push(Undo::AttrRemoved {
+                node: n,
+                index,
+                attr,
+            });
+            if name == "href" {
+                self.m.invalidate(self.dom, n);
+            }
+        }
+    }
+
+    /// Take back every logged change, newest first.
+    fn undo(&mut self) {
+        while let Some(op) = self.undo_log.pop() {
+            match op {
+                Undo::Moved { node, parent, next } => {
+                    self.dom.detach(node);
+                    match (parent, next) {
+                        (_, Some(nx)) => self.dom.insert_before(nx, node),
+                        (Some(p), None) => self.dom.append_child(p, node),
+                        (None, None) => {}
+                    }
+                }
+                Undo::Renamed { node, name, ns } => {
+                    if let Some(el) = self.dom.element_mut(node) {
+                        el.name = name;
+                        el.ns = ns;
+                    }
+                }
+                Undo::AttrRemoved { node, index, attr } => {
+                    if let Some(el) = self.dom.element_mut(node) {
+                        let i = index.min(el.attrs.len());
+                        el.attrs.insert(i, attr);
+                    }
+                }
+            }
+        }
     }
 
     // ------------------------------------------------------------ reading
@@ -512,8 +605,13 @@ impl<'a> Work<'a> {
 
     /// `_checkByline` (the newer form: an `itemprop="name"` descendant names the
     /// author more exactly). Returns the byline when `n` is one.
-    fn check_byline(&self, n: NodeId) -> Option<String> {
+    fn check_byline(&mut self, n: NodeId) -> Option<String> {
         if self.byline.is_some() || self.meta_byline || !self.looks_like_byline(n) {
+            return None;
+        }
+        // The trimmed text is at least as long as the normalised one: a long
+        // subtree is rejected without building its text.
+        if self.m.text_len(self.dom, n) >= tuning::BYLINE_MAX_LEN {
             return None;
         }
         let text = self.dom.text_content(n);
@@ -593,7 +691,7 @@ impl<'a> Work<'a> {
     // ------------------------------------------------------------ the attempt
 
     /// One pass of `_grabArticle` under the current flags.
-    fn attempt(&mut self, page: NodeId, orig_len: usize, origin: &Origin) -> Attempt {
+    fn attempt(&mut self, page: NodeId, orig_len: usize) -> Attempt {
         self.scores.clear();
         let strip = self.flag(FLAG_STRIP_UNLIKELYS);
         let mut to_score: Vec<NodeId> = Vec::new();
@@ -798,7 +896,7 @@ impl<'a> Work<'a> {
             }
         }
 
-        let source = resolve_origin(self.dom, origin, orig_len, top_candidate);
+        let source = resolve_origin(self.dom, orig_len, top_candidate);
         let parent_of_top = self.dom.parent(top_candidate);
         let dir = self.article_dir(parent_of_top, top_candidate);
 
@@ -907,42 +1005,13 @@ fn ends_sentence(text: &str) -> bool {
     false
 }
 
-/// Which node each copy was made from (copies of the body made for retries).
-#[derive(Default)]
-struct Origin {
-    /// Indexed by node id; `NONE` for nodes that are not copies.
-    source: Vec<NodeId>,
-}
-
-impl Origin {
-    const NONE: NodeId = NodeId::MAX;
-
-    fn record(&mut self, copy: NodeId, src: NodeId) {
-        if self.source.len() <= copy {
-            self.source.resize(copy + 1, Self::NONE);
-        }
-        self.source[copy] = src;
-    }
-
-    fn get(&self, id: NodeId) -> Option<NodeId> {
-        self.source.get(id).copied().filter(|&s| s != Self::NONE)
-    }
-}
-
 /// The node of the original document `id` stands for: itself if it is original,
-/// the node it was copied from, or (for nodes the extractor created) its
-/// nearest original ancestor.
-fn resolve_origin(dom: &Dom, origin: &Origin, orig_len: usize, mut id: NodeId) -> Option<NodeId> {
-    loop {
-        if id < orig_len {
-            return Some(id);
-        }
-        if let Some(src) = origin.get(id) {
-            id = src;
-            continue;
-        }
+/// else (for nodes the extractor created) its nearest original ancestor.
+fn resolve_origin(dom: &Dom, orig_len: usize, mut id: NodeId) -> Option<NodeId> {
+    while id >= orig_len {
         id = dom.parent(id)?;
     }
+    Some(id)
 }
 
 #[cfg(test)]
@@ -1047,15 +1116,14 @@ mod tests {
             para.repeat(5)
         );
         let mut d = doc(&html);
+        let comments = first(&d, "div");
         let mut meta = Metadata::default();
         let g = grab_article(&mut d, &mut meta, &Options::default()).unwrap();
         let text = d.text_content(g.content);
         assert!(text.len() > 600, "{}", text.len());
-        // The source maps back to an original node even though the winning
+        // The source maps back to the original node even though the winning
         // attempt ran on a copy.
-        let src = g.source.unwrap();
-        assert!(src < d.len());
-        assert!(d.is_tag(src, "div") || d.is_tag(src, "body"));
+        assert_eq!(g.source, Some(comments));
 
         // A page too short for any attempt still returns its longest text.
         let mut d = doc("<body><div><p>Short text, but some.</p></div></body>");

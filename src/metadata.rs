@@ -122,9 +122,13 @@ impl Page {
         p
     }
 
-    /// Readability's `_getArticleTitle`.
+    /// Readability's `_getArticleTitle`, on the document title without a
+    /// mirror's brand suffix (a mirror appends its brand to the original's
+    /// title, whose own separators the heuristic then reads as the original
+    /// site would have them read).
     fn article_title(&self, dom: &Dom) -> String {
-        title_heuristic(dom, self, &document_title(dom, self))
+        let doc_title = document_title(dom, self);
+        title_heuristic(dom, self, strip_brand_suffix(&doc_title))
     }
 }
 
@@ -869,6 +873,12 @@ mod tests {
         assert_eq!(
             title_of(r#"<meta property="og:title" content="Real headline today -Finovate">"#),
             "Real headline today"
+        );
+        // The suffix goes before the separator rules read the title: here the
+        // original site's "Site - Section" title is kept whole, as it would be.
+        assert_eq!(
+            title_of("<title>Daily News - Latest News &amp; Headlines -Mirror Wire</title>"),
+            "Daily News - Latest News & Headlines"
         );
     }
 

@@ -700,35 +700,39 @@ pub fn find_ci(hay: &str, needle: &str, from: usize) -> Option<usize> {
 }
 
 /// Does `hay` contain any of `needles` (ASCII case-insensitive)? One pass over
-/// `hay`: positions whose byte starts no needle are skipped by a bit test.
+/// `hay`; at each position only the needles starting with that byte are tried.
 pub fn contains_any_ci(hay: &str, needles: &[&str]) -> bool {
+    const NIL: u8 = u8::MAX;
     let h = hay.as_bytes();
     if h.is_empty() {
         return false;
     }
-    let mut firsts = [0u64; 4];
-    for n in needles {
-        match n.as_bytes().first() {
-            Some(&b) => {
-                let b = b.to_ascii_lowercase();
-                firsts[usize::from(b >> 6)] |= 1 << (b & 63);
-            }
-            None => return true,
-        }
+    if needles.len() >= usize::from(NIL) || needles.iter().any(|n| !n.is_ascii()) {
+        return needles.iter().any(|n| contains_ci(hay, n));
+    }
+    // Chains of needle indices by (lower-case) first byte.
+    let mut head = [NIL; 128];
+    let mut next = [NIL; 256];
+    for (k, n) in needles.iter().enumerate().rev() {
+        let Some(&b) = n.as_bytes().first() else {
+            return true;
+        };
+        let slot = usize::from(b.to_ascii_lowercase());
+        next[k] = head[slot];
+        head[slot] = k as u8;
     }
     for i in 0..h.len() {
         let c = h[i].to_ascii_lowercase();
-        if firsts[usize::from(c >> 6)] & (1 << (c & 63)) == 0 {
+        if c >= 128 {
             continue;
         }
-        for n in needles {
-            let nb = n.as_bytes();
-            if nb[0].to_ascii_lowercase() == c
-                && i + nb.len() <= h.len()
-                && h[i + 1..i + nb.len()].eq_ignore_ascii_case(&nb[1..])
-            {
+        let mut k = head[usize::from(c)];
+        while k != NIL {
+            let nb = needles[usize::from(k)].as_bytes();
+            if i + nb.len() <= h.len() && h[i + 1..i + nb.len()].eq_ignore_ascii_case(&nb[1..]) {
                 return true;
             }
+            k = next[usize::from(k)];
         }
     }
     false
@@ -855,3 +859,36 @@ pub fn has_image_extension(v: &str) -> bool {
 pub const FORM_TAGS: &[&str] = &[
     "form", "label", "button", "input", "select", "option", "textarea", "fieldset", "legend",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn matchers() {
+        assert!(contains_any_ci("main-Sidebar", UNLIKELY_CANDIDATES));
+        assert!(contains_any_ci("x-AD-y", UNLIKELY_CANDIDATES));
+        assert!(!contains_any_ci("article-body", UNLIKELY_CANDIDATES));
+        assert!(contains_any_ci("AuthorName", BYLINE));
+        assert!(!contains_any_ci("", BYLINE));
+        assert!(!contains_any_ci("é-autho", BYLINE));
+        assert!(is_negative("hid"));
+        assert!(is_negative("a hid"));
+        assert!(is_negative("hid b"));
+        assert!(is_negative("a hid b"));
+        assert!(!is_negative("hidx"));
+        assert!(is_share_match("post_share"));
+        assert!(is_share_match("share-buttons"));
+        assert!(is_share_match("sharedaddy"));
+        assert!(!is_share_match("shared"));
+        assert!(!is_share_match("timeshare"));
+        assert!(is_video_url("https://www.youtube.com/embed/x"));
+        assert!(is_video_url("//player.vimeo.com/video/1"));
+        assert!(!is_video_url("https://example.com/youtube.com"));
+        assert!(is_ad_or_loading("Advertisement"));
+        assert!(is_ad_or_loading("Loading…"));
+        assert!(is_ad_or_loading("Реклама"));
+        assert!(!is_ad_or_loading("Loading the truck"));
+        assert_eq!(js_trim("\u{a0} x \u{feff}"), "x");
+    }
+}

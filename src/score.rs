@@ -282,8 +282,9 @@ impl Measure {
         self.data_table.iter_mut().for_each(|v| *v = false);
     }
 
-    /// Mark a table as a data table (`_readabilityDataTable`); call
-    /// [`Measure::clear`] after a batch of marks.
+    /// Mark a table as a data table (`_readabilityDataTable`). The caller
+    /// invalidates the table first when the mark changes (it changes what the
+    /// table adds to its ancestors).
     pub fn set_data_table(&mut self, id: NodeId, yes: bool) {
         self.ensure(id + 1);
         self.data_table[id] = yes;

@@ -9,7 +9,6 @@ use crate::patterns::{TEXT_BLOCK_TAGS, TEXT_SKIP_TAGS};
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Break {
     None,
-    Cell,
     Line,
     Para,
 }
@@ -17,56 +16,83 @@ enum Break {
 struct Writer {
     out: String,
     pending: Break,
+    /// Table cells started since the last text and the last break: one tab
+    /// each (a cell whose content starts with a block loses its tab, as the tab
+    /// would stand alone on its line).
+    cells: usize,
     /// Collapsed whitespace seen since the last word.
     space: bool,
-    /// `<br>`s since the last text.
-    brs: usize,
 }
 
 impl Writer {
     fn request(&mut self, b: Break) {
         self.pending = self.pending.max(b);
+        self.cells = 0;
     }
 
     fn br(&mut self) {
-        self.brs += 1;
-        self.request(if self.brs >= 2 {
-            Break::Para
-        } else {
-            Break::Line
-        });
+        self.request(Break::Line);
     }
 
-    /// Emit whatever must come before the next visible character.
+    /// Emit whatever must come before the next visible character. Breaks count
+    /// the newlines already written (a `<pre>` may end with one), so blocks are
+    /// never more than one blank line apart.
     fn flush(&mut self) {
         if self.out.is_empty() {
             self.pending = Break::None;
             self.space = false;
         }
-        match self.pending {
-            Break::None => {
-                if self.space {
-                    self.out.push(' ');
-                }
+        let newlines = match self.pending {
+            Break::None => 0,
+            Break::Line => 1,
+            Break::Para => 2,
+        };
+        if newlines == 0 && self.cells == 0 && self.space && !self.out.ends_with('\n') {
+            self.out.push(' ');
+        }
+        if newlines > 0 {
+            let have = self.out.bytes().rev().take_while(|&b| b == b'\n').count();
+            for _ in have..newlines {
+                self.out.push('\n');
             }
-            Break::Cell => self.out.push('\t'),
-            Break::Line => self.out.push('\n'),
-            Break::Para => self.out.push_str("\n\n"),
+        }
+        for _ in 0..self.cells {
+            self.out.push('\t');
         }
         self.pending = Break::None;
+        self.cells = 0;
         self.space = false;
-        self.brs = 0;
     }
 
+    /// Collapsing text: each run of whitespace (HTML's, and no-break spaces) is
+    /// one pending space.
     fn text(&mut self, t: &str) {
-        for c in t.chars() {
-            if is_html_space(c) {
+        let mut word: Option<usize> = None;
+        for (i, c) in t.char_indices() {
+            if is_collapsible(c) {
+                if let Some(start) = word.take() {
+                    self.word(&t[start..i]);
+                }
                 self.space = true;
-            } else {
-                self.flush();
-                self.out.push(c);
+            } else if word.is_none() {
+                word = Some(i);
             }
         }
+        if let Some(start) = word {
+            self.word(&t[start..]);
+        }
+    }
+
+    /// One word of collapsing text; other (e.g. ideographic) spaces that start a
+    /// line are dropped.
+    fn word(&mut self, w: &str) {
+        self.flush();
+        let w = if self.out.is_empty() || self.out.ends_with('\n') {
+            w.trim_start_matches(char::is_whitespace)
+        } else {
+            w
+        };
+        self.out.push_str(w);
     }
 
     fn pre_text(&mut self, t: &str) {
@@ -83,13 +109,18 @@ fn is_html_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{0C}')
 }
 
+/// Whitespace that collapses outside `<pre>`.
+fn is_collapsible(c: char) -> bool {
+    is_html_space(c) || c == '\u{A0}'
+}
+
 /// Plain text of the subtree at `root` (its own tag is not rendered).
 pub(crate) fn text(dom: &Dom, root: NodeId) -> String {
     let mut w = Writer {
         out: String::new(),
         pending: Break::None,
+        cells: 0,
         space: false,
-        brs: 0,
     };
     // (node, entering); `pre` depth tracked on enter/exit.
     let mut pre = 0usize;
@@ -120,7 +151,7 @@ pub(crate) fn text(dom: &Dom, root: NodeId) -> String {
                             continue;
                         }
                         "tr" => w.request(Break::Line),
-                        "td" | "th" => w.request(Break::Cell),
+                        "td" | "th" => w.cells += 1,
                         "pre" => pre += 1,
                         _ => {}
                     }
@@ -147,8 +178,31 @@ pub(crate) fn text(dom: &Dom, root: NodeId) -> String {
             _ => {}
         }
     }
-    let trimmed = w.out.trim_end_matches(is_html_space);
-    trimmed.to_string()
+    tidy_lines(&w.out)
+}
+
+/// No trailing blanks on a line, no blank line of spaces, never two blank
+/// lines in a row (`<pre>` included).
+fn tidy_lines(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut blank = false;
+    for line in s.split('\n') {
+        let line = line.trim_end_matches(char::is_whitespace);
+        if line.is_empty() {
+            if blank || out.is_empty() {
+                continue;
+            }
+            blank = true;
+            out.push('\n');
+            continue;
+        }
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        blank = false;
+        out.push_str(line);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -170,7 +224,11 @@ mod tests {
             render("<div><h2>Title</h2><p>One <b>two</b>\n  three.</p><p>Four</p></div>"),
             "Title\n\nOne two three.\n\nFour"
         );
-        assert_eq!(render("<p>a<br>b<br><br>c</p>"), "a\nb\n\nc");
+        assert_eq!(render("<p>a<br>b<br> <br>c</p>"), "a\nb\nc");
+        assert_eq!(
+            render("<table><tr><td></td><td>x</td></tr><tr><td><p>y</p></td></tr></table>"),
+            "\t\tx\n\ny"
+        );
         assert_eq!(render("<ul><li>x</li><li>y</li></ul>"), "x\n\ny");
         assert_eq!(render("<p>no<span>space</span> join</p>"), "nospace join");
     }
@@ -178,9 +236,16 @@ mod tests {
     #[test]
     fn pre_keeps_whitespace_and_tables_use_tabs() {
         assert_eq!(render("<p>x</p><pre>a  b\n  c</pre>"), "x\n\na  b\n  c");
+        assert_eq!(render("<pre>code\n</pre><p>after</p>"), "code\n\nafter");
+        assert_eq!(render("<pre>a  \n\n\n  \nb</pre>"), "a\n\nb");
+        assert_eq!(render("<p>a\u{a0} b\u{3000}c</p>"), "a b\u{3000}c");
+        assert_eq!(
+            render("<p>\u{3000}\u{3000}indented</p><p>x\u{a0}</p>"),
+            "indented\n\nx"
+        );
         assert_eq!(
             render("<table><tr><th>k</th><td>v</td></tr><tr><td>1</td><td>2</td></tr></table>"),
-            "k\tv\n1\t2"
+            "\tk\tv\n\t1\t2"
         );
         assert_eq!(render("<p>a</p><script>x()</script><p>b</p>"), "a\n\nb");
     }
