@@ -23,8 +23,8 @@
 //! nothing.
 
 use crate::article::{Attribution, Evidence, Mirror};
-use crate::clutter::{excerpt, norm_words, similar_words, title_parts, Page};
-use crate::dom::{Dom, NodeId, ROOT};
+use crate::clutter::{excerpt, norm_words, similar_words, title_parts, Analysis, Page};
+use crate::dom::NodeId;
 use crate::metadata::Metadata;
 use crate::outlets::{
     self, identify, outlet_by_name, outlets_for_host, registrable_domain, HostMatch, Ident, Kind,
@@ -58,6 +58,10 @@ pub(crate) enum ClaimKind {
     BodyLinks,
     Mention,
     AgencyCredit,
+    /// A byline naming an outlet other than the site.
+    Byline,
+    /// The page's site name or title brand is another outlet's.
+    ForeignSiteName,
 }
 
 impl ClaimKind {
@@ -84,6 +88,8 @@ impl ClaimKind {
             ClaimKind::BodyLinks => "body_links",
             ClaimKind::Mention => "text_mentions_outlet",
             ClaimKind::AgencyCredit => "agency_credit",
+            ClaimKind::Byline => "byline_outlet",
+            ClaimKind::ForeignSiteName => "foreign_site_name",
         }
     }
 
@@ -101,10 +107,12 @@ impl ClaimKind {
                 | ClaimKind::Originally
                 | ClaimKind::WireDateline
                 | ClaimKind::Copyright
+                | ClaimKind::Byline
         )
     }
 
-    /// Priority of the claim's URL as the original URL (lower first).
+    /// Priority of the claim's URL as the original URL (lower first; only
+    /// structured data and notices carry URLs).
     fn url_rank(self) -> usize {
         self as usize
     }
@@ -157,18 +165,28 @@ impl Site {
         self.idents.iter().any(|i| i.same_as(who))
     }
 
+    /// Add an identity; one naming the same site fills in the other's gaps
+    /// (a domain gets its name, a name its domain).
     fn add(&mut self, id: Ident) {
-        if !self
-            .idents
-            .iter()
-            .any(|i| i.same_as(&id) && i.outlet == id.outlet)
-        {
-            self.idents.push(id);
+        if let Some(i) = self.idents.iter_mut().find(|i| i.same_as(&id)) {
+            if i.outlet.is_none() && id.outlet.is_some() {
+                *i = id;
+                return;
+            }
+            if i.name.is_none() {
+                i.name = id.name;
+            }
+            if i.domain.is_none() {
+                i.domain = id.domain;
+            }
+            return;
         }
+        self.idents.push(id);
     }
 }
 
 /// Everything [`scan`] found.
+#[derive(Debug, Clone, Default)]
 pub(crate) struct Scan {
     pub site: Site,
     pub claims: Vec<Claim>,
@@ -219,7 +237,7 @@ pub(crate) fn scan(page: &Page, core: NodeId, page_url: Option<&Url>, meta: &Met
     let headline = norm_words(&title_parts(&page.raw_title).0);
     if let Some(body) = page.body {
         let zone = article_zone(page, core, page.title_heading(Some(core)));
-        for b in page.leaf_blocks(body) {
+        for &b in page.leaf_blocks(body) {
             if page.text[b] as usize > t::SOURCE_CREDIT_MAX_CHARS * 2 {
                 continue;
             }
@@ -228,8 +246,8 @@ pub(crate) fn scan(page: &Page, core: NodeId, page_url: Option<&Url>, meta: &Met
         }
     }
     let mut text_claims = Vec::new();
-    for b in page.leaf_blocks(core) {
-        let text = page.text_of(b);
+    for &b in page.leaf_blocks(core) {
+        let text = page.block_text(b);
         credits_in_text(&text, Some(b), &mut text_claims, &mut s.licences);
     }
     // Credits right after the article (copyright lines, photo credits) in its
@@ -280,7 +298,7 @@ fn structured(page: &Page, page_url: Option<&Url>, meta: &Metadata, s: &mut Scan
     if let Some(n) = &meta.site_name {
         push_name(n);
     }
-    for m in dom.elements_by_tag(ROOT, &["meta"]) {
+    for &m in &page.metas {
         let key = dom
             .attr(m, "property")
             .or_else(|| dom.attr(m, "name"))
@@ -312,15 +330,42 @@ fn structured(page: &Page, page_url: Option<&Url>, meta: &Metadata, s: &mut Scan
         push_name(&brand);
     }
     for n in &names {
-        if let Some(id) = identify(Some(n), None) {
+        let Some(id) = identify(Some(n), None) else {
+            continue;
+        };
+        // A known outlet's name on a page at another address: copied metadata
+        // (or impersonation), not the site's identity.
+        let foreign = match (&page_host, id.info()) {
+            (Some(h), Some(o)) => !o.domains.iter().any(|d| outlets::host_in(h, d)),
+            _ => false,
+        };
+        if foreign {
+            let text = format!("the page calls itself \"{n}\"");
+            s.claims.push(claim(
+                id,
+                ClaimKind::ForeignSiteName,
+                t::A_FOREIGN_SITE_NAME,
+                &text,
+                None,
+                None,
+            ));
+        } else {
             s.site.add(id);
         }
     }
-    s.site.names = names;
+    s.site.names = names
+        .into_iter()
+        .filter(|n| {
+            !s.claims
+                .iter()
+                .any(|c| c.kind == ClaimKind::ForeignSiteName && c.text.contains(n.as_str()))
+        })
+        .collect();
+    bylines(page, meta, s);
 
     // canonical / og:url: the site itself, or another site.
     let mut links: Vec<(ClaimKind, String)> = Vec::new();
-    for l in dom.elements_by_tag(ROOT, &["link"]) {
+    for &l in &page.links {
         let rel = dom.attr(l, "rel").unwrap_or("").to_ascii_lowercase();
         if rel.split_ascii_whitespace().any(|r| r == "canonical") {
             if let Some(h) = dom.attr(l, "href") {
@@ -328,7 +373,7 @@ fn structured(page: &Page, page_url: Option<&Url>, meta: &Metadata, s: &mut Scan
             }
         }
     }
-    for m in dom.elements_by_tag(ROOT, &["meta"]) {
+    for &m in &page.metas {
         if dom
             .attr(m, "property")
             .is_some_and(|p| p.eq_ignore_ascii_case("og:url"))
@@ -377,6 +422,60 @@ fn structured(page: &Page, page_url: Option<&Url>, meta: &Metadata, s: &mut Scan
     json_ld(page, page_url, s);
 }
 
+/// Bylines naming an outlet ("By Jane Doe, CBS News", "By The Associated
+/// Press"): the meta byline, `<meta name=author>`, and byline elements.
+fn bylines(page: &Page, meta: &Metadata, s: &mut Scan) {
+    let dom = page.dom;
+    let mut lines: Vec<String> = Vec::new();
+    if let Some(b) = &meta.byline {
+        lines.push(b.clone());
+    }
+    for &m in &page.metas {
+        if dom
+            .attr(m, "name")
+            .is_some_and(|n| n.eq_ignore_ascii_case("author"))
+        {
+            lines.push(dom.attr(m, "content").unwrap_or("").to_string());
+        }
+    }
+    if let Some(body) = page.body {
+        for &b in page.leaf_blocks(body) {
+            if page.text[b] as usize > t::BYLINE_MAX_CHARS {
+                continue;
+            }
+            let words = pat::class_words(&dom.match_string(b));
+            let text = page.block_text(b).into_owned();
+            let by_class = words.iter().any(|w| w == "byline" || w == "author");
+            if by_class || text.to_ascii_lowercase().starts_with("by ") {
+                lines.push(text);
+            }
+        }
+    }
+    let mut seen: Vec<usize> = Vec::new();
+    for line in lines {
+        let line = collapse_ws(&line);
+        for (_, idx, _, free) in outlets::names_in(&line) {
+            let o = &OUTLETS[idx];
+            if !free || matches!(o.kind, Kind::Photo | Kind::Platform) || seen.contains(&idx) {
+                continue;
+            }
+            seen.push(idx);
+            let who = known(idx);
+            if s.site.is_site(&who) {
+                continue;
+            }
+            s.claims.push(claim(
+                who,
+                ClaimKind::Byline,
+                t::A_BYLINE,
+                &line,
+                None,
+                None,
+            ));
+        }
+    }
+}
+
 fn claim(
     who: Ident,
     kind: ClaimKind,
@@ -400,7 +499,7 @@ fn claim(
 /// JSON-LD: `isBasedOn`, `sourceOrganization`, `publisher` of article objects.
 fn json_ld(page: &Page, page_url: Option<&Url>, s: &mut Scan) {
     let dom = page.dom;
-    for sc in dom.elements_by_tag(ROOT, &["script"]) {
+    for &sc in &page.scripts {
         let ty = dom.attr(sc, "type").unwrap_or("").to_ascii_lowercase();
         if ty.trim() != "application/ld+json" {
             continue;
@@ -563,7 +662,8 @@ fn notices(
     {
         return; // chart, photo and reference-list sources are not the article's
     }
-    let text = page.text_of(b);
+    let text = page.block_text(b);
+    let text = text.as_ref();
     if text.starts_with('^') || text.starts_with('[') {
         return; // footnotes
     }
@@ -603,7 +703,7 @@ fn notices(
                 who,
                 ClaimKind::AppearedFirstOn,
                 t::A_APPEARED_FIRST_ON,
-                &text,
+                text,
                 url,
                 Some(b),
             );
@@ -644,7 +744,7 @@ fn notices(
                 who,
                 ClaimKind::Originally,
                 t::A_ORIGINALLY,
-                &text,
+                text,
                 lu.map(|(u, _)| u),
                 Some(b),
             ));
@@ -690,7 +790,7 @@ fn notices(
                         who,
                         ClaimKind::SourceCredit,
                         t::A_SOURCE_CREDIT,
-                        &text,
+                        text,
                         url,
                         Some(b),
                     ));
@@ -717,7 +817,7 @@ fn notices(
                             who,
                             ClaimKind::Via,
                             t::A_VIA,
-                            &text,
+                            text,
                             lu.map(|(u, _)| u),
                             Some(b),
                         ));
@@ -1163,22 +1263,11 @@ fn round2(x: f64) -> f64 {
 }
 
 /// Name the original publisher of the page's article.
-pub(crate) fn attribute(
-    dom: &Dom,
-    article_source: Option<NodeId>,
-    page_url: Option<&Url>,
-    meta: &Metadata,
-    article_text: &str,
-    mirror: &Mirror,
-) -> Attribution {
-    let page = Page::new(dom);
-    let Some(body) = page.body else {
+pub(crate) fn attribute(a: &Analysis, article_text: &str, mirror: &Mirror) -> Attribution {
+    if a.core.is_none() {
         return Attribution::default();
-    };
-    let source = article_source
-        .filter(|&s| s < dom.len() && dom.is_element(s) && !dom.is_one_of(s, &["html", "body"]));
-    let core = page.article_core().or(source).unwrap_or(body);
-    let mut scan = scan(&page, core, page_url, meta);
+    }
+    let mut scan = a.scan.clone();
     // Credits the core missed but the extracted text holds (core and extractor
     // disagree): scan the article text's first and last paragraphs.
     let has_text_claims = scan.claims.iter().any(|c| {
@@ -1230,7 +1319,9 @@ fn decide(scan: &Scan, is_mirror: bool) -> Attribution {
         let strong = top.claims.iter().any(|c| c.kind.names_original());
         let clear =
             top.score >= t::PUBLISHER_MIN_SCORE && top.score >= t::PUBLISHER_MIN_RATIO * second;
-        let ok = if is_mirror {
+        let ok = if is_mirror || !site.known() {
+            // On a mirror the site is never the publisher; on a page that does
+            // not say who it is, the outlet its text credits is the best answer.
             clear
         } else {
             clear && strong && top.score >= t::PUBLISHER_EXTERNAL_SCORE

@@ -34,7 +34,8 @@ use url::Url;
 // ============================================================================
 
 /// Per-node text statistics of a document, and the places stages keep asking
-/// about (body, article core, title heading).
+/// about (body, article core, title heading). Built once per tree, in a few
+/// linear passes.
 pub(crate) struct Page<'a> {
     pub dom: &'a Dom,
     pub body: Option<NodeId>,
@@ -48,31 +49,72 @@ pub(crate) struct Page<'a> {
     pub has_block: Vec<bool>,
     /// Not inside `script`, `style`, `head`…
     pub visible: Vec<bool>,
+    /// Is the element a paragraph that scores for the core finder?
+    scoring: Vec<bool>,
     /// Document order of every node.
     pub order: Vec<NodeId>,
     /// Position of each node in `order` (detached nodes: `usize::MAX`).
     pub rank: Vec<usize>,
+    /// One past the last rank of the node's subtree.
+    end: Vec<usize>,
+    /// Leaf text blocks under `<body>` in document order, with their text.
+    blocks: Vec<NodeId>,
+    block_texts: Vec<String>,
     /// The `<title>` text, whitespace collapsed.
     pub raw_title: String,
+    /// Every `<meta>`, `<link>` and `<script>` element, in document order.
+    pub metas: Vec<NodeId>,
+    pub links: Vec<NodeId>,
+    pub scripts: Vec<NodeId>,
 }
 
 impl<'a> Page<'a> {
     pub fn new(dom: &'a Dom) -> Page<'a> {
         let n = dom.len();
         let order: Vec<NodeId> = dom.descendants(ROOT).collect();
+        let mut rank = vec![usize::MAX; n];
+        for (i, &id) in order.iter().enumerate() {
+            rank[id] = i;
+        }
+        let (mut metas, mut links, mut scripts) = (Vec::new(), Vec::new(), Vec::new());
+        let mut body = None;
+        let mut title = None;
+        for &id in &order {
+            match dom.tag(id) {
+                "meta" => metas.push(id),
+                "link" => links.push(id),
+                "script" => scripts.push(id),
+                "title" if title.is_none() => title = Some(id),
+                "body"
+                    if body.is_none() && dom.parent(id).is_some_and(|p| dom.is_tag(p, "html")) =>
+                {
+                    body = Some(id)
+                }
+                _ => {}
+            }
+        }
+        // Top-down: visibility, link context, unlikely regions.
         let mut visible = vec![false; n];
         let mut in_link = vec![false; n];
+        let mut unlikely = vec![false; n];
+        let mut is_block = vec![false; n];
         for &id in &order {
-            let (pv, pl) = match dom.parent(id) {
-                Some(p) => (visible[p], in_link[p]),
-                None => (true, false),
+            let (pv, pl, pu) = match dom.parent(id) {
+                Some(p) => (visible[p], in_link[p], unlikely[p]),
+                None => (true, false, false),
             };
-            visible[id] = pv && !dom.is_one_of(id, pat::INVISIBLE_TAGS);
-            in_link[id] = pl || dom.is_tag(id, "a");
+            let tag = dom.tag(id);
+            visible[id] = pv && !pat::INVISIBLE_TAGS.contains(&tag);
+            in_link[id] = pl || tag == "a";
+            is_block[id] = pat::is_block_tag(tag);
+            unlikely[id] = pu
+                || (dom.is_element(id) && tag != "body" && tag != "html" && unlikely_here(dom, id));
         }
+        // Bottom-up: text, link text, block descendants, subtree ends.
         let mut text = vec![0u32; n];
         let mut link = vec![0u32; n];
         let mut has_block = vec![false; n];
+        let mut end = vec![0usize; n];
         for &id in order.iter().rev() {
             if let NodeData::Text(s) = dom.data(id) {
                 if visible[id] {
@@ -83,40 +125,58 @@ impl<'a> Page<'a> {
                     }
                 }
             }
+            end[id] = end[id].max(rank[id] + 1);
             if let Some(p) = dom.parent(id) {
                 text[p] = text[p].saturating_add(text[id]);
                 link[p] = link[p].saturating_add(link[id]);
-                if has_block[id] || (dom.is_one_of(id, pat::BLOCK_TAGS) && visible[id]) {
+                end[p] = end[p].max(end[id]);
+                if has_block[id] || (is_block[id] && visible[id]) {
                     has_block[p] = true;
                 }
             }
         }
-        let body = dom
-            .elements_by_tag(ROOT, &["body"])
-            .into_iter()
-            .find(|&b| dom.parent(b).is_some_and(|p| dom.is_tag(p, "html")));
-        let raw_title = dom
-            .elements_by_tag(ROOT, &["title"])
-            .first()
-            .map(|&t| collapse_ws(&dom.text_content(t)))
+        let raw_title = title
+            .map(|t| collapse_ws(&dom.text_content(t)))
             .unwrap_or_default();
-        let mut rank = vec![usize::MAX; n];
-        for (i, &id) in order.iter().enumerate() {
-            rank[id] = i;
-        }
         let mut page = Page {
             dom,
-            rank,
             body,
             text,
             link,
-            para: vec![0; n],
+            para: Vec::new(),
             has_block,
             visible,
+            scoring: Vec::new(),
             order,
+            rank,
+            end,
+            blocks: Vec::new(),
+            block_texts: Vec::new(),
             raw_title,
+            metas,
+            links,
+            scripts,
         };
+        page.scoring = (0..n)
+            .map(|id| page.is_scoring_paragraph(id, unlikely[id]))
+            .collect();
         page.para = page.paragraph_chars();
+        if let Some(b) = body {
+            let (from, to) = (page.rank[b], page.end[b]);
+            let blocks: Vec<NodeId> = page.order[from..to]
+                .iter()
+                .copied()
+                .filter(|&x| {
+                    dom.is_element(x)
+                        && page.visible[x]
+                        && page.text[x] > 0
+                        && (is_block[x] || x == b)
+                        && !page.has_block[x]
+                })
+                .collect();
+            page.block_texts = blocks.iter().map(|&x| page.text_of(x)).collect();
+            page.blocks = blocks;
+        }
         page
     }
 
@@ -162,61 +222,42 @@ impl<'a> Page<'a> {
         collapse_ws(&s).chars().count()
     }
 
-    /// Block elements of a subtree that hold text and no other block (the
-    /// subtree root included), in document order.
-    pub fn leaf_blocks(&self, root: NodeId) -> Vec<NodeId> {
-        let dom = self.dom;
-        let mut out = Vec::new();
-        for n in dom.descendants(root) {
-            if !dom.is_element(n) || !self.visible[n] || self.text[n] == 0 {
-                continue;
-            }
-            let blockish = dom.is_one_of(n, pat::BLOCK_TAGS) || n == root;
-            if blockish && !self.has_block[n] {
-                out.push(n);
-            }
+    /// Leaf text blocks (block elements holding text and no other block) of a
+    /// subtree under `<body>`, in document order.
+    pub fn leaf_blocks(&self, root: NodeId) -> &[NodeId] {
+        if root >= self.rank.len() || self.rank[root] == usize::MAX {
+            return &[];
         }
-        out
+        let (from, to) = (self.rank[root], self.end[root]);
+        let a = self.blocks.partition_point(|&b| self.rank[b] < from);
+        let z = self.blocks.partition_point(|&b| self.rank[b] < to);
+        &self.blocks[a..z.max(a)]
+    }
+
+    /// The text of a leaf block (computed once), or of any element.
+    pub fn block_text(&self, id: NodeId) -> std::borrow::Cow<'_, str> {
+        let r = self.rank.get(id).copied().unwrap_or(usize::MAX);
+        match self.blocks.binary_search_by_key(&r, |&b| self.rank[b]) {
+            Ok(i) => std::borrow::Cow::Borrowed(self.block_texts[i].as_str()),
+            Err(_) => std::borrow::Cow::Owned(self.text_of(id)),
+        }
     }
 
     /// Is the element a paragraph that scores for the core finder?
     fn scoring_paragraph(&self, id: NodeId) -> bool {
+        self.scoring.get(id).copied().unwrap_or(false)
+    }
+
+    fn is_scoring_paragraph(&self, id: NodeId, unlikely: bool) -> bool {
         let dom = self.dom;
-        if !dom.is_element(id) || !self.visible[id] {
+        if unlikely || !dom.is_element(id) || !self.visible[id] || self.has_block[id] {
             return false;
         }
         let tag_ok = dom.is_one_of(id, pat::PARAGRAPH_TAGS)
-            || (dom.is_one_of(id, &["div", "section", "span", "article"]) && !self.has_block[id]);
+            || dom.is_one_of(id, &["div", "section", "span", "article"]);
         tag_ok
             && (self.text[id] as usize) >= t::CORE_MIN_PARAGRAPH_CHARS
             && self.link_density(id) < t::CORE_MAX_LINK_DENSITY
-            && !self.has_block[id]
-            && !self.in_unlikely_region(id)
-    }
-
-    /// Inside `nav`/`aside`/`footer`/`header`/`form`, or a region whose class/id
-    /// says it is not the article?
-    fn in_unlikely_region(&self, id: NodeId) -> bool {
-        let dom = self.dom;
-        for a in std::iter::once(id).chain(dom.ancestors(id)) {
-            if dom.is_one_of(a, &["body", "html"]) {
-                break;
-            }
-            if dom.is_one_of(a, &["nav", "aside", "footer", "header", "form"]) {
-                return true;
-            }
-            let words = pat::class_words(&dom.match_string(a));
-            let unlikely = pat::UNLIKELY_WORDS
-                .iter()
-                .any(|w| words.iter().any(|x| x == w));
-            let likely = pat::LIKELY_WORDS
-                .iter()
-                .any(|w| words.iter().any(|x| x == w));
-            if unlikely && !likely {
-                return true;
-            }
-        }
-        false
     }
 
     fn paragraph_chars(&self) -> Vec<u32> {
@@ -328,6 +369,26 @@ impl<'a> Page<'a> {
             dom.is_tag(h, "h1") && self.rank[h] < self.rank[core] && !dom.is_ancestor(h, core)
         })
     }
+}
+
+/// Is this element itself (not its ancestors) a region that is never the
+/// article: `nav`/`aside`/`footer`/`header`/`form`, or class/id words saying so?
+fn unlikely_here(dom: &Dom, id: NodeId) -> bool {
+    if dom.is_one_of(id, &["nav", "aside", "footer", "header", "form"]) {
+        return true;
+    }
+    let (class, idv) = (dom.class_attr(id), dom.id_attr(id));
+    if class.is_empty() && idv.is_empty() {
+        return false;
+    }
+    let words = pat::class_words(&dom.match_string(id));
+    let unlikely = pat::UNLIKELY_WORDS
+        .iter()
+        .any(|w| words.iter().any(|x| x == w));
+    let likely = pat::LIKELY_WORDS
+        .iter()
+        .any(|w| words.iter().any(|x| x == w));
+    unlikely && !likely
 }
 
 /// Lower-case alphanumeric words.
@@ -551,21 +612,57 @@ struct Ctx<'p, 'a> {
 }
 
 /// Decide whether the page is a mirror and, if so, list its clutter blocks.
-pub(crate) fn detect(
-    dom: &Dom,
-    article_source: Option<NodeId>,
-    page_url: Option<&Url>,
-    meta: &Metadata,
-    listed: Option<&ListHit>,
-) -> (Mirror, Vec<Clutter>) {
-    let page = Page::new(dom);
-    let Some(body) = page.body else {
+/// What both stages read from the pristine tree, computed once per page: text
+/// statistics, the article core, the site's identity and attribution's claims.
+pub(crate) struct Analysis<'a> {
+    pub page: Page<'a>,
+    /// The article core (`None` without a `<body>`).
+    pub core: Option<NodeId>,
+    /// The extractor's element, when it named a real one (not `body`).
+    pub source: Option<NodeId>,
+    pub page_url: Option<Url>,
+    pub scan: attribution::Scan,
+}
+
+impl<'a> Analysis<'a> {
+    /// Analyse the pristine tree; `article_source` is the extractor's element
+    /// (used to protect the article, never required).
+    pub fn new(
+        dom: &'a Dom,
+        article_source: Option<NodeId>,
+        page_url: Option<&Url>,
+        meta: &Metadata,
+    ) -> Analysis<'a> {
+        let page = Page::new(dom);
+        let source = article_source.filter(|&s| {
+            s < dom.len() && dom.is_element(s) && !dom.is_one_of(s, &["html", "body"])
+        });
+        let core = page
+            .body
+            .map(|body| page.article_core().or(source).unwrap_or(body));
+        let scan = match core {
+            Some(c) => attribution::scan(&page, c, page_url, meta),
+            None => attribution::Scan::default(),
+        };
+        Analysis {
+            page,
+            core,
+            source,
+            page_url: page_url.cloned(),
+            scan,
+        }
+    }
+}
+
+/// Decide whether the page is a mirror and, if so, list its clutter blocks.
+pub(crate) fn detect(a: &Analysis, listed: Option<&ListHit>) -> (Mirror, Vec<Clutter>) {
+    let page = &a.page;
+    let (Some(body), Some(core)) = (page.body, a.core) else {
         return (Mirror::default(), Vec::new());
     };
-    let source = article_source
-        .filter(|&s| s < dom.len() && dom.is_element(s) && !dom.is_one_of(s, &["html", "body"]));
-    let core = page.article_core().or(source).unwrap_or(body);
-    let scan = attribution::scan(&page, core, page_url, meta);
+    let source = a.source;
+    let scan = &a.scan;
+    let page_url = a.page_url.as_ref();
     let title_heading = page.title_heading(Some(core));
     let (_, brand, sep) = title_parts(&page.raw_title);
     let mut brands: Vec<String> = Vec::new();
@@ -576,14 +673,14 @@ pub(crate) fn detect(
         }
     }
     let ctx = Ctx {
-        page: &page,
+        page,
         body,
         core,
         source,
         title_heading,
         site_domain: scan.site.domain.clone(),
         brands,
-        phrases: seo_phrases(dom, &page.raw_title),
+        phrases: seo_phrases(page),
         notices: scan
             .claims
             .iter()
@@ -599,7 +696,7 @@ pub(crate) fn detect(
             })
             .collect(),
         article_chars: page.text[core].max(source.map_or(0, |s| page.text[s])),
-        zone: attribution::article_zone(&page, core, title_heading),
+        zone: attribution::article_zone(page, core, title_heading),
     };
 
     let mut v = Verdict::default();
@@ -662,13 +759,14 @@ fn fingerprints(ctx: &Ctx, v: &mut Verdict) {
     let (mut breadcrumb, mut date, mut vote, mut disclaimer, mut seo) =
         (false, false, false, false, false);
     let (mut ranking, mut recommend) = (false, false);
-    for b in page.leaf_blocks(ctx.body) {
+    for &b in page.leaf_blocks(ctx.body) {
         let inside_core = b == ctx.core || dom.is_ancestor(ctx.core, b);
         let tc = page.text[b] as usize;
         if tc > t::DISCLAIMER_MAX_CHARS * 2 {
             continue;
         }
-        let text = page.text_of(b);
+        let text = page.block_text(b);
+        let text = text.as_ref();
         let lower = text.to_ascii_lowercase();
         if !inside_core && !breadcrumb && is_mt_breadcrumb(&lower) {
             breadcrumb = true;
@@ -677,7 +775,7 @@ fn fingerprints(ctx: &Ctx, v: &mut Verdict) {
                 Group::Template,
                 "machine_translated_breadcrumb",
                 t::W_MT_BREADCRUMB,
-                &text,
+                text,
                 None,
             );
         }
@@ -688,20 +786,14 @@ fn fingerprints(ctx: &Ctx, v: &mut Verdict) {
                 Group::Template,
                 "template_date_line",
                 t::W_MT_DATE_LINE,
-                &text,
+                text,
                 None,
             );
         }
-        if !inside_core && !vote && is_vote_text(&text) {
+        if !inside_core && !vote && is_vote_text(text) {
             vote = true;
             v.finance_fingerprints += 1;
-            v.add(
-                Group::Template,
-                "vote_widget",
-                t::W_VOTE_WIDGET,
-                &text,
-                None,
-            );
+            v.add(Group::Template, "vote_widget", t::W_VOTE_WIDGET, text, None);
         }
         if !disclaimer && is_scraper_disclaimer(&lower) {
             disclaimer = true;
@@ -710,18 +802,18 @@ fn fingerprints(ctx: &Ctx, v: &mut Verdict) {
                 Group::Template,
                 "scraper_disclaimer",
                 t::W_SCRAPER_DISCLAIMER,
-                &text,
+                text,
                 None,
             );
         }
-        if !seo && in_zone(ctx, b) && is_seo_paragraph(ctx, &text) {
+        if !seo && in_zone(ctx, b) && is_seo_paragraph(ctx, text) {
             seo = true;
             v.content_farm = true;
             v.add(
                 Group::Template,
                 "seo_keyword_stuffing",
                 t::W_SEO_STUFFING,
-                &text,
+                text,
                 None,
             );
         }
@@ -748,8 +840,12 @@ fn fingerprints(ctx: &Ctx, v: &mut Verdict) {
 fn qa_clone(ctx: &Ctx, page_url: Option<&Url>, site: &attribution::Site, v: &mut Verdict) {
     let page = ctx.page;
     let dom = page.dom;
+    let is_platform = |w: &crate::outlets::Ident| w.kind() == crate::outlets::Kind::Platform;
+    if site.idents.iter().any(is_platform) {
+        return; // platforms link their own questions across their network
+    }
     let mut found: Option<(String, Option<String>)> = None;
-    for a in dom.elements_by_tag(ctx.body, &["a"]) {
+    for a in dom.elements_by_tag(ctx.zone, &["a"]) {
         let Some(href) = dom.attr(a, "href") else {
             continue;
         };
@@ -766,8 +862,8 @@ fn qa_clone(ctx: &Ctx, page_url: Option<&Url>, site: &attribution::Site, v: &mut
         if !qa_path {
             continue;
         }
-        let platform = crate::outlets::outlet_for_host(host)
-            .filter(|w| w.kind() == crate::outlets::Kind::Platform && !site.is_site(w));
+        let platform =
+            crate::outlets::outlet_for_host(host).filter(|w| is_platform(w) && !site.is_site(w));
         if let Some(w) = platform {
             found = Some((String::from(u), w.name));
             break;
@@ -809,9 +905,10 @@ fn in_zone(ctx: &Ctx, id: NodeId) -> bool {
 
 /// Phrases a keyword-stuffed paragraph repeats: meta keywords (3+ words) and the
 /// title's word trigrams, lower case.
-fn seo_phrases(dom: &Dom, raw_title: &str) -> Vec<String> {
+fn seo_phrases(page: &Page) -> Vec<String> {
+    let (dom, raw_title) = (page.dom, page.raw_title.as_str());
     let mut out: Vec<String> = Vec::new();
-    for m in dom.elements_by_tag(ROOT, &["meta"]) {
+    for &m in &page.metas {
         if dom
             .attr(m, "name")
             .is_some_and(|n| n.eq_ignore_ascii_case("keywords"))
@@ -894,7 +991,14 @@ fn copy_evidence(claims: &[Claim], site: &attribution::Site, ctx: &Ctx, v: &mut 
                 (Group::Copy, w)
             }
             ClaimKind::Originally if site.known() => (Group::Copy, t::W_ORIGINALLY),
-            ClaimKind::Staff | ClaimKind::OutletDateline | ClaimKind::Signature if site.known() => {
+            ClaimKind::Staff
+            | ClaimKind::OutletDateline
+            | ClaimKind::Signature
+            | ClaimKind::Byline
+            | ClaimKind::ForeignSiteName
+            | ClaimKind::PhotoCredit
+                if site.known() =>
+            {
                 (Group::Copy, t::W_OTHER_SELF_REFERENCE)
             }
             ClaimKind::ImageHost if site.known() => (Group::Copy, t::W_OTHER_IMAGE_HOST),

@@ -714,6 +714,32 @@ pub(crate) static OUTLETS: &[Outlet] = &[
     outlet!("Medium", Platform, [], ["Medium"], ["medium.com"]),
 ];
 
+/// Normalised names of the curated outlets → (index, is a short form only).
+/// The first outlet claiming a name keeps it; full names win over short forms.
+fn normalized_names() -> &'static HashMap<String, (usize, bool)> {
+    static CELL: OnceLock<HashMap<String, (usize, bool)>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        let mut m: HashMap<String, (usize, bool)> = HashMap::new();
+        for (i, o) in OUTLETS.iter().enumerate() {
+            for n in std::iter::once(&o.name).chain(o.names.iter()) {
+                let k = norm_name(n);
+                match m.get(&k) {
+                    Some(&(_, false)) => {}
+                    _ => {
+                        m.insert(k, (i, false));
+                    }
+                }
+            }
+        }
+        for (i, o) in OUTLETS.iter().enumerate() {
+            for n in o.short {
+                m.entry(norm_name(n)).or_insert((i, true));
+            }
+        }
+        m
+    })
+}
+
 /// First word of a name → `(outlet index, form, is_free_name)`.
 type NameIndex = HashMap<&'static str, Vec<(usize, &'static str, bool)>>;
 
@@ -1069,11 +1095,8 @@ pub(crate) fn outlet_by_name(name: &str, allow_short: bool) -> Option<Ident> {
     if n.is_empty() {
         return None;
     }
-    for (i, o) in OUTLETS.iter().enumerate() {
-        let hit = norm_name(o.name) == n
-            || o.names.iter().any(|a| norm_name(a) == n)
-            || (allow_short && o.short.iter().any(|a| norm_name(a) == n));
-        if hit {
+    if let Some(&(i, short)) = normalized_names().get(n.as_str()) {
+        if allow_short || !short {
             return Some(Ident::known(i));
         }
     }

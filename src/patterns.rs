@@ -37,7 +37,8 @@ pub const INVISIBLE_TAGS: &[&str] = &[
     "script", "style", "noscript", "template", "link", "meta", "title", "head", "base",
 ];
 
-/// Block-level elements: text blocks end at their boundaries.
+/// Block-level elements: text blocks end at their boundaries. Sorted (binary
+/// search in [`is_block_tag`]).
 pub const BLOCK_TAGS: &[&str] = &[
     "address",
     "article",
@@ -85,6 +86,11 @@ pub const BLOCK_TAGS: &[&str] = &[
     "tr",
     "ul",
 ];
+
+/// Is `tag` one of [`BLOCK_TAGS`]?
+pub fn is_block_tag(tag: &str) -> bool {
+    BLOCK_TAGS.binary_search(&tag).is_ok()
+}
 
 /// Elements whose text counts as an article paragraph when finding the article core.
 pub const PARAGRAPH_TAGS: &[&str] = &["p", "pre", "blockquote", "td", "dd", "li"];
@@ -906,6 +912,12 @@ mod match_tests {
             Some("read also")
         );
         assert_eq!(starts_with_any("readable", &["read"]), None);
+    }
+
+    #[test]
+    fn block_tags_sorted() {
+        assert!(BLOCK_TAGS.windows(2).all(|w| w[0] < w[1]));
+        assert!(is_block_tag("div") && is_block_tag("ul") && !is_block_tag("span"));
     }
 
     #[test]

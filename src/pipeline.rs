@@ -25,13 +25,8 @@ pub fn extract_with(html: &str, url: Option<&str>, opts: &Options) -> Result<Art
     let root = grabbed.content;
     // ---- mirror verdict + clutter (issue 5): on the pristine tree; reported
     // clutter the extractor kept inside the content is dropped before cleaning.
-    let (mirror, clutter) = clutter::detect(
-        &pristine,
-        grabbed.source,
-        page_url.as_ref(),
-        &meta,
-        opts.listed.as_ref(),
-    );
+    let analysis = clutter::Analysis::new(&pristine, grabbed.source, page_url.as_ref(), &meta);
+    let (mirror, clutter) = clutter::detect(&analysis, opts.listed.as_ref());
     clutter::remove_from(&mut dom, root, &clutter);
     // ----
     clean::finish(&mut dom, root, opts);
@@ -42,14 +37,8 @@ pub fn extract_with(html: &str, url: Option<&str>, opts: &Options) -> Result<Art
         return Err(Error::NoContent);
     }
     // ---- attribution (issue 7)
-    let attribution = attribution::attribute(
-        &pristine,
-        grabbed.source,
-        page_url.as_ref(),
-        &meta,
-        &text,
-        &mirror,
-    );
+    let attribution = attribution::attribute(&analysis, &text, &mirror);
+    drop(analysis);
     // ----
     let word_count = text.split_whitespace().count();
     let reading_minutes = if word_count == 0 {

@@ -147,6 +147,13 @@ pub const A_COPYRIGHT: f64 = 2.5;
 pub const A_STAFF: f64 = 2.0;
 /// "Jon Sopel, BBC News, Washington".
 pub const A_SIGNATURE: f64 = 1.5;
+/// A byline naming an outlet ("By Jane Doe, CBS News", "By The Associated
+/// Press"): on syndication, the originating outlet.
+pub const A_BYLINE: f64 = 2.5;
+/// The page's site name / title brand is another outlet's (copied metadata).
+pub const A_FOREIGN_SITE_NAME: f64 = 1.5;
+/// Byline blocks are at most this long.
+pub const BYLINE_MAX_CHARS: usize = 120;
 /// "Photo by X/CNET", "(X / The Seattle Times)".
 pub const A_PHOTO_CREDIT: f64 = 1.2;
 /// First article image on an outlet's domain.

@@ -1,0 +1,210 @@
+//! Mirror verdict and clutter blocks on synthetic pages: template mirrors,
+//! autoblogs, Q&A clones, listed sites; ordinary pages and licensed syndication
+//! never flagged; every reported selector matches exactly its element (checked
+//! with `scraper`, an independent engine), and clutter never holds the article.
+
+use scraper::{Html, Selector};
+use std::fs;
+use unmirror::{extract, extract_with, Article, ListHit, Options};
+
+fn fixture(name: &str) -> String {
+    fs::read_to_string(format!(
+        "{}/tests/fixtures/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("fixture")
+}
+
+/// Every selector matches one element whose visible text has `text_chars`
+/// characters; no block holds article sentences listed in `article`.
+fn check_selectors(html: &str, a: &Article, article: &[&str]) {
+    let doc = Html::parse_document(html);
+    for c in &a.clutter {
+        let sel =
+            Selector::parse(&c.selector).unwrap_or_else(|_| panic!("bad selector {}", c.selector));
+        let hits: Vec<_> = doc.select(&sel).collect();
+        assert_eq!(
+            hits.len(),
+            1,
+            "{} matches {} elements",
+            c.selector,
+            hits.len()
+        );
+        let text: String = hits[0]
+            .descendants()
+            .filter(|n| {
+                !n.ancestors().any(|p| {
+                    p.value().as_element().is_some_and(|e| {
+                        ["script", "style", "noscript", "template"].contains(&e.name())
+                    })
+                })
+            })
+            .filter_map(|n| n.value().as_text().map(|t| t.to_string()))
+            .collect();
+        let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert_eq!(
+            collapsed.chars().count(),
+            c.text_chars,
+            "text_chars of {}",
+            c.selector
+        );
+        for s in article {
+            assert!(
+                !collapsed.contains(s),
+                "{} ({}) holds article text {s:?}",
+                c.selector,
+                c.kind
+            );
+        }
+    }
+}
+
+fn kinds(a: &Article) -> Vec<&str> {
+    a.clutter.iter().map(|c| c.kind.as_str()).collect()
+}
+
+#[test]
+fn template_mirror_is_flagged_and_its_clutter_reported() {
+    let html = fixture("mt-template-mirror.html");
+    let a = extract(
+        &html,
+        Some("https://quantumyield.fastexample.com/b/8a1b2c.html"),
+    )
+    .unwrap();
+    assert!(a.mirror.is_mirror);
+    assert_eq!(a.mirror.family.as_deref(), Some("finance-mirror-network"));
+    let k = kinds(&a);
+    for want in [
+        "breadcrumb",
+        "date",
+        "vote_widget",
+        "tag_list",
+        "related_list",
+        "read_more",
+        "site_footer",
+    ] {
+        assert!(k.contains(&want), "missing {want} in {k:?}");
+    }
+    check_selectors(
+        &html,
+        &a,
+        &[
+            "ending ten years of arguments",
+            "lobster fleet",
+            "Construction is set to begin",
+        ],
+    );
+    // injected same-site list removed from the article text; article kept
+    assert!(!a.text.contains("Storm season outlook"));
+    assert!(a.text.contains("lobster fleet"));
+    assert!(!a.text.contains("Ten kitchen tricks"));
+    assert!(!a.text.contains("Good!"));
+}
+
+#[test]
+fn ordinary_article_is_not_a_mirror() {
+    let html = fixture("ordinary-news.html");
+    let a = extract(
+        &html,
+        Some("https://www.coastalledger.example/news/2025/02/flood-barrier-approved"),
+    )
+    .unwrap();
+    assert!(!a.mirror.is_mirror, "{:?}", a.mirror);
+    assert!(a.mirror.confidence < 0.5);
+    assert!(a.clutter.is_empty());
+    // without a URL too
+    let a = extract(&html, None).unwrap();
+    assert!(!a.mirror.is_mirror);
+}
+
+#[test]
+fn licensed_syndication_is_not_a_mirror() {
+    let html = fixture("licensed-portal.html");
+    let a = extract(&html, Some("https://newsportal.example/a/flood-barrier")).unwrap();
+    assert!(!a.mirror.is_mirror);
+    assert!(a.clutter.is_empty());
+}
+
+#[test]
+fn autoblog_with_source_link_and_hotlinked_image() {
+    let html = fixture("autoblog-source-link.html");
+    let a = extract(
+        &html,
+        Some("https://dailypulsewire.example/tiny-satellites-map-glacier-melt/"),
+    )
+    .unwrap();
+    assert!(a.mirror.is_mirror, "{:?}", a.mirror);
+    let k = kinds(&a);
+    for want in [
+        "site_header",
+        "related_list",
+        "source_notice",
+        "site_footer",
+    ] {
+        assert!(k.contains(&want), "missing {want} in {k:?}");
+    }
+    check_selectors(
+        &html,
+        &a,
+        &["shoebox-sized satellites", "checked against measurements"],
+    );
+}
+
+#[test]
+fn qa_clone_is_flagged() {
+    let html = fixture("qa-clone.html");
+    let a = extract(&html, Some("https://codeanswerhub.example/q/88231")).unwrap();
+    assert!(a.mirror.is_mirror, "{:?}", a.mirror);
+    assert!(a
+        .mirror
+        .evidence
+        .iter()
+        .any(|e| e.kind == "qa_clone_source_link"));
+    check_selectors(&html, &a, &["Walk the list once", "singly linked list"]);
+    assert!(a.clutter.iter().any(|c| c.selector.contains("side")));
+}
+
+#[test]
+fn list_hits_of_mirror_lists_flag_and_other_lists_do_not() {
+    let html = fixture("ordinary-news.html");
+    let hit = |kind: &str| Options {
+        listed: Some(ListHit {
+            list: "test".into(),
+            kind: kind.into(),
+            rule: "coastalledger.example".into(),
+        }),
+        ..Options::default()
+    };
+    let url = Some("https://www.coastalledger.example/news/2025/02/flood-barrier-approved");
+    let a = extract_with(&html, url, &hit("mirror")).unwrap();
+    assert!(a.mirror.is_mirror);
+    assert_eq!(a.mirror.family.as_deref(), Some("listed"));
+    let k = kinds(&a);
+    for want in ["site_header", "breadcrumb", "related_list", "site_footer"] {
+        assert!(k.contains(&want), "missing {want} in {k:?}");
+    }
+    check_selectors(
+        &html,
+        &a,
+        &["hinged steel gates", "Construction is set to begin"],
+    );
+    let a = extract_with(&html, url, &hit("content-farm")).unwrap();
+    assert!(!a.mirror.is_mirror);
+    assert!(a.clutter.is_empty());
+}
+
+#[test]
+fn ids_anchor_selectors_and_duplicates_get_positions() {
+    let html = fixture("autoblog-source-link.html");
+    let a = extract(
+        &html,
+        Some("https://dailypulsewire.example/tiny-satellites-map-glacier-melt/"),
+    )
+    .unwrap();
+    assert!(a.clutter.iter().any(|c| c.selector == "#header"));
+    assert!(a.clutter.iter().any(|c| c.selector == "#sidebar"));
+    assert!(a
+        .clutter
+        .iter()
+        .all(|c| c.selector.starts_with('#') || c.selector.starts_with("body")));
+}
