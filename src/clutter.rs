@@ -569,7 +569,15 @@ impl Verdict {
             return true;
         }
         let template_alone = self.template + self.licence.min(0.0) >= t::MIRROR_THRESHOLD;
-        let combined = self.copy >= t::MIN_COPY_EVIDENCE && self.total() >= t::MIRROR_THRESHOLD;
+        // Copy traces alone (no template trait at all) must be stronger: a
+        // syndication partner shows the original's images, links and datelines
+        // too.
+        let needed = if self.template < t::MIN_TEMPLATE_EVIDENCE {
+            t::COPY_ONLY_THRESHOLD
+        } else {
+            t::MIRROR_THRESHOLD
+        };
+        let combined = self.copy >= t::MIN_COPY_EVIDENCE && self.total() >= needed;
         template_alone || combined
     }
 
@@ -962,7 +970,18 @@ fn copy_evidence(claims: &[Claim], site: &attribution::Site, ctx: &Ctx, v: &mut 
             continue;
         }
         let who = c.who.name.clone().or_else(|| c.who.domain.clone());
-        let key = c.kind.name(); // each kind of trace counts once
+        // Each kind of trace counts once; an outlet's self-references (staff,
+        // datelines, signatures, bylines, photo credits, its site name) are one
+        // kind.
+        let key = match c.kind {
+            ClaimKind::Staff
+            | ClaimKind::OutletDateline
+            | ClaimKind::Signature
+            | ClaimKind::Byline
+            | ClaimKind::ForeignSiteName
+            | ClaimKind::PhotoCredit => "self_reference",
+            k => k.name(),
+        };
         if seen.contains(&key) {
             continue;
         }
@@ -1059,7 +1078,7 @@ fn find_clutter(ctx: &Ctx) -> Vec<Clutter> {
     // Drop blocks nested in another reported block, keep document order.
     found.sort_by_key(|f| page.rank[f.node]);
     let nodes: Vec<NodeId> = found.iter().map(|f| f.node).collect();
-    let ids = id_counts(dom);
+    let ids = Anchors::new(dom);
     let mut out = Vec::new();
     for f in found {
         if nodes
@@ -1071,7 +1090,7 @@ fn find_clutter(ctx: &Ctx) -> Vec<Clutter> {
         let Some(selector) = selector_for(dom, &ids, f.node) else {
             continue;
         };
-        if matches(dom, &selector) != vec![f.node] {
+        if matches(dom, &ids, &selector) != vec![f.node] {
             continue;
         }
         out.push(Clutter {
@@ -1172,6 +1191,11 @@ fn outside(ctx: &Ctx, id: NodeId, found: &mut Vec<Found>) {
                 "byline/meta line between the headline and the article".to_string(),
             )
         }
+    } else if page.link_density(id) >= t::LINK_LIST_DENSITY && short_links(page, id) {
+        (
+            "navigation",
+            format!("menu of {} short links", count_links(dom, id)),
+        )
     } else if page.link_density(id) >= t::LINK_LIST_DENSITY {
         (
             "related_list",
@@ -1252,6 +1276,14 @@ fn only_headings(page: &Page, id: NodeId) -> bool {
         .map(|d| page.text[d])
         .sum();
     in_headings > 0 && in_headings == page.text[id]
+}
+
+/// Are the block's links menu-like (short texts)?
+fn short_links(page: &Page, id: NodeId) -> bool {
+    let links = page.dom.elements_by_tag(id, &["a"]);
+    !links.is_empty()
+        && links.iter().map(|&a| page.text[a] as usize).sum::<usize>()
+            <= t::MENU_LINK_MAX_CHARS * links.len()
 }
 
 fn has_elements(dom: &Dom, id: NodeId) -> bool {
@@ -1525,6 +1557,34 @@ fn classify_inline(ctx: &Ctx, id: NodeId) -> Option<(&'static str, String)> {
             }
         }
     }
+    // A cluster of links to the site's own pages (a "more for you" grid).
+    let links = dom.elements_by_tag(id, &["a"]);
+    if links.len() >= t::INLINE_LINK_CLUSTER
+        && page.link_density(id) >= t::LINK_LIST_DENSITY
+        && !dom.is_one_of(id, &["p", "li", "td"])
+        && links.iter().all(|&a| is_same_site_link(ctx, a))
+        && links.iter().filter(|&&a| is_page_link(ctx, a)).count() >= t::INLINE_LINK_CLUSTER
+    {
+        return Some((
+            "related_list",
+            format!(
+                "{} links to the site's own pages inside the article",
+                links.len()
+            ),
+        ));
+    }
+    // The mirror's byline/date line inside the article container.
+    if let Some((w, kind @ ("byline" | "date"))) = class_kind {
+        if tc <= t::META_LINE_MAX_CHARS
+            && dom.is_one_of(id, pat::BLOCK_TAGS)
+            && page.block_text(id).matches(". ").count() < 2
+        {
+            return Some((
+                kind,
+                format!("{kind} line in the article (class/id word \"{w}\")"),
+            ));
+        }
+    }
     // A link list headed like a related box, all links on the site itself.
     if let Some(h) = heading_text(page, id) {
         let hl = h.to_ascii_lowercase();
@@ -1597,15 +1657,30 @@ fn is_same_site_link(ctx: &Ctx, a: NodeId) -> bool {
 // Selectors
 // ============================================================================
 
-/// How many elements carry each `id`.
-fn id_counts(dom: &Dom) -> HashMap<String, usize> {
-    let mut m = HashMap::new();
-    for n in dom.descendant_elements(ROOT) {
-        if let Some(i) = dom.attr(n, "id") {
-            *m.entry(i.to_string()).or_insert(0) += 1;
+/// Elements by `id`, and the `<body>` elements: the anchors of our selectors.
+struct Anchors {
+    by_id: HashMap<String, Vec<NodeId>>,
+    bodies: Vec<NodeId>,
+}
+
+impl Anchors {
+    fn new(dom: &Dom) -> Anchors {
+        let mut by_id: HashMap<String, Vec<NodeId>> = HashMap::new();
+        let mut bodies = Vec::new();
+        for n in dom.descendant_elements(ROOT) {
+            if let Some(i) = dom.attr(n, "id") {
+                by_id.entry(i.to_string()).or_default().push(n);
+            }
+            if dom.is_tag(n, "body") {
+                bodies.push(n);
+            }
         }
+        Anchors { by_id, bodies }
     }
-    m
+
+    fn id_count(&self, id: &str) -> usize {
+        self.by_id.get(id).map_or(0, Vec::len)
+    }
 }
 
 /// A CSS identifier we can write without escapes.
@@ -1622,9 +1697,9 @@ fn plain_ident(s: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
-fn unique_id<'d>(dom: &'d Dom, ids: &HashMap<String, usize>, n: NodeId) -> Option<&'d str> {
+fn unique_id<'d>(dom: &'d Dom, ids: &Anchors, n: NodeId) -> Option<&'d str> {
     let i = dom.attr(n, "id")?;
-    (plain_ident(i) && ids.get(i) == Some(&1)).then_some(i)
+    (plain_ident(i) && ids.id_count(i) == 1).then_some(i)
 }
 
 /// Up to two plain classes of an element.
@@ -1671,7 +1746,7 @@ fn step(dom: &Dom, n: NodeId, with_classes: bool) -> String {
 
 /// A selector of plain parts for `n`: `#id` when unique, else a `>` chain
 /// anchored at the nearest ancestor with a unique id, or at `body`.
-fn selector_for(dom: &Dom, ids: &HashMap<String, usize>, n: NodeId) -> Option<String> {
+fn selector_for(dom: &Dom, ids: &Anchors, n: NodeId) -> Option<String> {
     if !dom.is_element(n) {
         return None;
     }
@@ -1777,8 +1852,9 @@ fn compound_matches(dom: &Dom, n: NodeId, c: &Compound) -> bool {
 
 /// Every element our own selector language (`tag`, `#id`, `.class`,
 /// `:nth-of-type(k)`, `>`) matches, in document order: the check that a reported
-/// selector names exactly its element.
-fn matches(dom: &Dom, selector: &str) -> Vec<NodeId> {
+/// selector names exactly its element. Evaluated top-down from the anchor
+/// (`#id` or `body`), else by a scan of the whole tree.
+fn matches(dom: &Dom, anchors: &Anchors, selector: &str) -> Vec<NodeId> {
     let parts: Option<Vec<Compound>> = selector
         .split(" > ")
         .map(|p| parse_compound(p.trim()))
@@ -1786,30 +1862,29 @@ fn matches(dom: &Dom, selector: &str) -> Vec<NodeId> {
     let Some(parts) = parts else {
         return Vec::new();
     };
-    let Some(last) = parts.last() else {
+    let Some(first) = parts.first() else {
         return Vec::new();
     };
-    let mut out = Vec::new();
-    for n in dom.descendant_elements(ROOT) {
-        if !compound_matches(dom, n, last) {
-            continue;
-        }
-        let mut cur = n;
-        let mut ok = true;
-        for c in parts.iter().rev().skip(1) {
-            match dom.parent(cur) {
-                Some(p) if compound_matches(dom, p, c) => cur = p,
-                _ => {
-                    ok = false;
-                    break;
+    let mut cur: Vec<NodeId> = match (&first.id, first.tag.as_deref()) {
+        (Some(id), _) => anchors.by_id.get(id).cloned().unwrap_or_default(),
+        (None, Some("body")) => anchors.bodies.clone(),
+        _ => dom.descendant_elements(ROOT).collect(),
+    };
+    cur.retain(|&n| compound_matches(dom, n, first));
+    for c in &parts[1..] {
+        let mut next = Vec::new();
+        for &n in &cur {
+            for ch in dom.element_children(n) {
+                if compound_matches(dom, ch, c) {
+                    next.push(ch);
                 }
             }
         }
-        if ok {
-            out.push(n);
-        }
+        cur = next;
     }
-    out
+    cur.sort_unstable();
+    cur.dedup();
+    cur
 }
 
 // ============================================================================
@@ -1874,11 +1949,11 @@ mod tests {
             "<html><body><div class=a><p>x</p><p class=b>y</p></div><div class=a><p class=b>z</p></div>\
              <section id=s><ul><li>1</li><li>2</li></ul></section></body></html>",
         );
-        let ids = id_counts(&d);
+        let ids = Anchors::new(&d);
         let ps = d.elements_by_tag(ROOT, &["p", "li", "ul"]);
         for n in ps {
             let s = selector_for(&d, &ids, n).unwrap();
-            assert_eq!(matches(&d, &s), vec![n], "{s}");
+            assert_eq!(matches(&d, &ids, &s), vec![n], "{s}");
         }
         let lis = d.elements_by_tag(ROOT, &["li"]);
         assert_eq!(

@@ -65,651 +65,134 @@ macro_rules! outlet {
 }
 
 /// The curated table. Order matters only for ties in name lookup (first wins).
+#[rustfmt::skip]
 pub(crate) static OUTLETS: &[Outlet] = &[
     // ---- wires and agencies
-    outlet!(
-        "The Associated Press",
-        Wire,
-        ["The Associated Press", "Associated Press"],
-        ["AP"],
-        ["apnews.com", "ap.org"]
-    ),
-    outlet!(
-        "Reuters",
-        Wire,
-        ["Reuters", "Thomson Reuters"],
-        [],
-        ["reuters.com", "reutersmedia.net", "thomsonreuters.com"]
-    ),
-    outlet!(
-        "Agence France-Presse",
-        Wire,
-        ["Agence France-Presse", "Agence France Presse"],
-        ["AFP"],
-        ["afp.com"]
-    ),
-    outlet!(
-        "Bloomberg News",
-        Wire,
-        ["Bloomberg News"],
-        ["Bloomberg"],
-        ["bloomberg.com", "bloomberg.net", "bwbx.io"]
-    ),
-    outlet!(
-        "United Press International",
-        Wire,
-        ["United Press International"],
-        ["UPI"],
-        ["upi.com"]
-    ),
-    outlet!(
-        "Deutsche Presse-Agentur",
-        Wire,
-        ["Deutsche Presse-Agentur"],
-        ["dpa"],
-        ["dpa.com", "dpa-international.com"]
-    ),
+    outlet!("The Associated Press", Wire, ["The Associated Press", "Associated Press"], ["AP"], ["apnews.com", "ap.org"]),
+    outlet!("Reuters", Wire, ["Reuters", "Thomson Reuters"], [], ["reuters.com", "reutersmedia.net", "thomsonreuters.com"]),
+    outlet!("Agence France-Presse", Wire, ["Agence France-Presse", "Agence France Presse"], ["AFP"], ["afp.com"]),
+    outlet!("Bloomberg News", Wire, ["Bloomberg News"], ["Bloomberg"], ["bloomberg.com", "bloomberg.net", "bwbx.io"]),
+    outlet!("United Press International", Wire, ["United Press International"], ["UPI"], ["upi.com"]),
+    outlet!("Deutsche Presse-Agentur", Wire, ["Deutsche Presse-Agentur"], ["dpa"], ["dpa.com", "dpa-international.com"]),
     outlet!("EFE", Wire, ["Agencia EFE"], ["EFE"], ["efe.com"]),
     outlet!("ANSA", Wire, [], ["ANSA"], ["ansa.it"]),
-    outlet!(
-        "Kyodo News",
-        Wire,
-        ["Kyodo News"],
-        ["Kyodo"],
-        ["kyodonews.net", "kyodonews.jp"]
-    ),
-    outlet!(
-        "Xinhua",
-        Wire,
-        ["Xinhua News Agency"],
-        ["Xinhua"],
-        ["xinhuanet.com", "news.cn"]
-    ),
-    outlet!(
-        "Yonhap",
-        Wire,
-        ["Yonhap News Agency"],
-        ["Yonhap"],
-        ["yna.co.kr", "yonhapnews.co.kr"]
-    ),
-    outlet!(
-        "PA Media",
-        Wire,
-        ["PA Media", "Press Association"],
-        ["PA"],
-        ["pamediagroup.com", "pa.media"]
-    ),
+    outlet!("Kyodo News", Wire, ["Kyodo News"], ["Kyodo"], ["kyodonews.net", "kyodonews.jp"]),
+    outlet!("Xinhua", Wire, ["Xinhua News Agency"], ["Xinhua"], ["xinhuanet.com", "news.cn"]),
+    outlet!("Yonhap", Wire, ["Yonhap News Agency"], ["Yonhap"], ["yna.co.kr", "yonhapnews.co.kr"]),
+    outlet!("PA Media", Wire, ["PA Media", "Press Association"], ["PA"], ["pamediagroup.com", "pa.media"]),
     outlet!("TASS", Wire, [], ["TASS"], ["tass.com", "tass.ru"]),
-    outlet!(
-        "The Canadian Press",
-        Wire,
-        ["The Canadian Press"],
-        ["CP"],
-        ["thecanadianpress.com"]
-    ),
-    outlet!(
-        "Australian Associated Press",
-        Wire,
-        ["Australian Associated Press"],
-        ["AAP"],
-        ["aap.com.au"]
-    ),
-    outlet!(
-        "Press Trust of India",
-        Wire,
-        ["Press Trust of India"],
-        ["PTI"],
-        ["ptinews.com"]
-    ),
-    outlet!(
-        "Anadolu Agency",
-        Wire,
-        ["Anadolu Agency"],
-        ["Anadolu"],
-        ["aa.com.tr"]
-    ),
-    outlet!(
-        "Interfax",
-        Wire,
-        [],
-        ["Interfax"],
-        ["interfax.com", "interfax.ru"]
-    ),
-    outlet!(
-        "Dow Jones Newswires",
-        Wire,
-        ["Dow Jones Newswires"],
-        [],
-        ["dowjones.com"]
-    ),
-    outlet!(
-        "Getty Images",
-        Photo,
-        ["Getty Images"],
-        ["Getty"],
-        ["gettyimages.com", "gettyimages.co.uk", "gettyimages.ca"]
-    ),
-    outlet!(
-        "European Pressphoto Agency",
-        Photo,
-        ["European Pressphoto Agency"],
-        ["EPA"],
-        ["epa.eu"]
-    ),
-    outlet!(
-        "Shutterstock",
-        Photo,
-        ["Shutterstock"],
-        [],
-        ["shutterstock.com"]
-    ),
+    outlet!("The Canadian Press", Wire, ["The Canadian Press"], ["CP"], ["thecanadianpress.com"]),
+    outlet!("Australian Associated Press", Wire, ["Australian Associated Press"], ["AAP"], ["aap.com.au"]),
+    outlet!("Press Trust of India", Wire, ["Press Trust of India"], ["PTI"], ["ptinews.com"]),
+    outlet!("Anadolu Agency", Wire, ["Anadolu Agency"], ["Anadolu"], ["aa.com.tr"]),
+    outlet!("Interfax", Wire, [], ["Interfax"], ["interfax.com", "interfax.ru"]),
+    outlet!("Dow Jones Newswires", Wire, ["Dow Jones Newswires"], [], ["dowjones.com"]),
+    outlet!("Getty Images", Photo, ["Getty Images"], ["Getty"], ["gettyimages.com", "gettyimages.co.uk", "gettyimages.ca"]),
+    outlet!("European Pressphoto Agency", Photo, ["European Pressphoto Agency"], ["EPA"], ["epa.eu"]),
+    outlet!("Shutterstock", Photo, ["Shutterstock"], [], ["shutterstock.com"]),
     outlet!("Alamy", Photo, [], ["Alamy"], ["alamy.com"]),
     // ---- US networks and national outlets
-    outlet!(
-        "CBS News",
-        News,
-        ["CBS News", "CBS Evening News", "CBS MoneyWatch"],
-        ["CBS"],
-        ["cbsnews.com"],
-        ["cbsistatic.com"]
-    ),
-    outlet!(
-        "NBC News",
-        News,
-        ["NBC News", "NBC Nightly News"],
-        ["NBC"],
-        ["nbcnews.com", "s-nbcnews.com"]
-    ),
+    outlet!("CBS News", News, ["CBS News", "CBS Evening News", "CBS MoneyWatch"], ["CBS"], ["cbsnews.com"], ["cbsistatic.com"]),
+    outlet!("NBC News", News, ["NBC News", "NBC Nightly News"], ["NBC"], ["nbcnews.com", "s-nbcnews.com"]),
     outlet!("MSNBC", News, ["MSNBC"], [], ["msnbc.com"]),
-    outlet!(
-        "ABC News",
-        News,
-        ["ABC News"],
-        ["ABC"],
-        ["abcnews.go.com", "abcnews.com"]
-    ),
-    outlet!(
-        "CNN",
-        News,
-        [
-            "CNN",
-            "CNN Business",
-            "CNNMoney",
-            "CNN Money",
-            "CNN Politics"
-        ],
-        [],
-        ["cnn.com", "cnn.io", "turner.com"]
-    ),
-    outlet!(
-        "Fox News",
-        News,
-        ["Fox News", "Fox News Digital"],
-        [],
-        ["foxnews.com"]
-    ),
-    outlet!(
-        "Fox Business",
-        News,
-        ["Fox Business"],
-        [],
-        ["foxbusiness.com"]
-    ),
+    outlet!("ABC News", News, ["ABC News"], ["ABC"], ["abcnews.go.com", "abcnews.com"]),
+    outlet!("CNN", News, ["CNN", "CNN Business", "CNNMoney", "CNN Money", "CNN Politics", "Cable News Network"], [], ["cnn.com", "cnn.io", "turner.com"]),
+    outlet!("Fox News", News, ["Fox News", "Fox News Digital"], [], ["foxnews.com"]),
+    outlet!("Fox Business", News, ["Fox Business"], [], ["foxbusiness.com"]),
     outlet!("CNBC", News, ["CNBC"], [], ["cnbc.com"]),
-    outlet!(
-        "NPR",
-        News,
-        ["NPR", "National Public Radio"],
-        [],
-        ["npr.org"]
-    ),
-    outlet!(
-        "PBS NewsHour",
-        News,
-        ["PBS NewsHour", "PBS News"],
-        ["PBS"],
-        ["pbs.org"]
-    ),
-    outlet!(
-        "The New York Times",
-        News,
-        ["The New York Times", "New York Times", "NYTimes"],
-        ["NYT"],
-        ["nytimes.com", "nyt.com"]
-    ),
-    outlet!(
-        "The Washington Post",
-        News,
-        ["The Washington Post", "Washington Post"],
-        ["WaPo"],
-        ["washingtonpost.com", "wapo.st"]
-    ),
-    outlet!(
-        "The Wall Street Journal",
-        News,
-        ["The Wall Street Journal", "Wall Street Journal"],
-        ["WSJ"],
-        ["wsj.com", "wsj.net"]
-    ),
-    outlet!(
-        "USA Today",
-        News,
-        ["USA TODAY", "USA Today"],
-        [],
-        ["usatoday.com"],
-        ["gannett-cdn.com"]
-    ),
-    outlet!(
-        "Los Angeles Times",
-        News,
-        ["Los Angeles Times", "LA Times"],
-        [],
-        ["latimes.com"]
-    ),
-    outlet!(
-        "Chicago Tribune",
-        News,
-        ["Chicago Tribune"],
-        [],
-        ["chicagotribune.com"]
-    ),
-    outlet!(
-        "The Boston Globe",
-        News,
-        ["The Boston Globe", "Boston Globe"],
-        [],
-        ["bostonglobe.com"]
-    ),
-    outlet!(
-        "San Francisco Chronicle",
-        News,
-        ["San Francisco Chronicle"],
-        [],
-        ["sfchronicle.com", "sfgate.com"]
-    ),
-    outlet!(
-        "The Seattle Times",
-        News,
-        ["The Seattle Times", "Seattle Times"],
-        [],
-        ["seattletimes.com"]
-    ),
-    outlet!(
-        "Politico",
-        News,
-        ["POLITICO", "Politico"],
-        [],
-        ["politico.com", "politico.eu"]
-    ),
+    outlet!("NPR", News, ["NPR", "National Public Radio"], [], ["npr.org"]),
+    outlet!("PBS NewsHour", News, ["PBS NewsHour", "PBS News"], ["PBS"], ["pbs.org"]),
+    outlet!("The New York Times", News, ["The New York Times", "New York Times", "NYTimes"], ["NYT"], ["nytimes.com", "nyt.com"]),
+    outlet!("The Washington Post", News, ["The Washington Post", "Washington Post"], ["WaPo"], ["washingtonpost.com", "wapo.st"]),
+    outlet!("The Wall Street Journal", News, ["The Wall Street Journal", "Wall Street Journal"], ["WSJ"], ["wsj.com", "wsj.net"]),
+    outlet!("USA Today", News, ["USA TODAY", "USA Today"], [], ["usatoday.com"], ["gannett-cdn.com"]),
+    outlet!("Los Angeles Times", News, ["Los Angeles Times", "LA Times"], [], ["latimes.com"]),
+    outlet!("Chicago Tribune", News, ["Chicago Tribune"], [], ["chicagotribune.com"]),
+    outlet!("The Boston Globe", News, ["The Boston Globe", "Boston Globe"], [], ["bostonglobe.com"]),
+    outlet!("San Francisco Chronicle", News, ["San Francisco Chronicle"], [], ["sfchronicle.com", "sfgate.com"]),
+    outlet!("The Seattle Times", News, ["The Seattle Times", "Seattle Times"], [], ["seattletimes.com"]),
+    outlet!("Politico", News, ["POLITICO", "Politico"], [], ["politico.com", "politico.eu"]),
     outlet!("Axios", News, ["Axios"], [], ["axios.com"]),
     outlet!("The Hill", News, [], ["The Hill"], ["thehill.com"]),
     outlet!("Newsweek", News, ["Newsweek"], [], ["newsweek.com"]),
-    outlet!(
-        "Time",
-        News,
-        ["TIME magazine", "Time magazine"],
-        ["TIME"],
-        ["time.com"]
-    ),
-    outlet!(
-        "The Atlantic",
-        News,
-        ["The Atlantic"],
-        [],
-        ["theatlantic.com"]
-    ),
-    outlet!(
-        "The New Yorker",
-        News,
-        ["The New Yorker"],
-        [],
-        ["newyorker.com"]
-    ),
+    outlet!("Time", News, ["TIME magazine", "Time magazine"], ["TIME"], ["time.com"]),
+    outlet!("The Atlantic", News, ["The Atlantic"], [], ["theatlantic.com"]),
+    outlet!("The New Yorker", News, ["The New Yorker"], [], ["newyorker.com"]),
     outlet!("Vox", News, [], ["Vox"], ["vox.com"], ["vox-cdn.com"]),
-    outlet!(
-        "The Verge",
-        News,
-        ["The Verge"],
-        ["Verge"],
-        ["theverge.com"],
-        ["vox-cdn.com"]
-    ),
-    outlet!(
-        "Polygon",
-        News,
-        [],
-        ["Polygon"],
-        ["polygon.com"],
-        ["vox-cdn.com"]
-    ),
-    outlet!(
-        "Ars Technica",
-        News,
-        ["Ars Technica"],
-        ["Ars"],
-        ["arstechnica.com", "arstechnica.net"],
-        ["condenast.io"]
-    ),
-    outlet!(
-        "Wired",
-        News,
-        ["WIRED", "Wired magazine"],
-        [],
-        ["wired.com"],
-        ["condenast.io"]
-    ),
+    outlet!("The Verge", News, ["The Verge"], ["Verge"], ["theverge.com"], ["vox-cdn.com"]),
+    outlet!("Polygon", News, [], ["Polygon"], ["polygon.com"], ["vox-cdn.com"]),
+    outlet!("Ars Technica", News, ["Ars Technica"], ["Ars"], ["arstechnica.com", "arstechnica.net"], ["condenast.io"]),
+    outlet!("Wired", News, ["WIRED", "Wired magazine"], [], ["wired.com"], ["condenast.io"]),
     outlet!("CNET", News, ["CNET"], [], ["cnet.com"], ["cbsistatic.com"]),
-    outlet!(
-        "ZDNet",
-        News,
-        ["ZDNet", "ZDNET"],
-        [],
-        ["zdnet.com"],
-        ["cbsistatic.com"]
-    ),
+    outlet!("ZDNet", News, ["ZDNet", "ZDNET"], [], ["zdnet.com"], ["cbsistatic.com"]),
     outlet!("TechCrunch", News, ["TechCrunch"], [], ["techcrunch.com"]),
     outlet!("Engadget", News, ["Engadget"], [], ["engadget.com"]),
     outlet!("Gizmodo", News, ["Gizmodo"], [], ["gizmodo.com"]),
     outlet!("Mashable", News, ["Mashable"], [], ["mashable.com"]),
-    outlet!(
-        "Business Insider",
-        News,
-        ["Business Insider"],
-        ["Insider"],
-        ["businessinsider.com", "insider.com"]
-    ),
-    outlet!(
-        "Forbes",
-        News,
-        ["Forbes magazine"],
-        ["Forbes"],
-        ["forbes.com", "forbesimg.com"]
-    ),
-    outlet!(
-        "Fortune",
-        News,
-        ["Fortune magazine"],
-        ["Fortune"],
-        ["fortune.com"]
-    ),
-    outlet!(
-        "MarketWatch",
-        News,
-        ["MarketWatch"],
-        [],
-        ["marketwatch.com"]
-    ),
-    outlet!(
-        "HuffPost",
-        News,
-        ["HuffPost", "Huffington Post", "The Huffington Post"],
-        [],
-        ["huffpost.com", "huffingtonpost.com"]
-    ),
-    outlet!(
-        "BuzzFeed News",
-        News,
-        ["BuzzFeed News", "BuzzFeed"],
-        [],
-        ["buzzfeednews.com", "buzzfeed.com"]
-    ),
-    outlet!(
-        "The Daily Beast",
-        News,
-        ["The Daily Beast", "Daily Beast"],
-        [],
-        ["thedailybeast.com"]
-    ),
+    outlet!("Business Insider", News, ["Business Insider"], ["Insider"], ["businessinsider.com", "insider.com"]),
+    outlet!("Forbes", News, ["Forbes magazine"], ["Forbes"], ["forbes.com", "forbesimg.com"]),
+    outlet!("Fortune", News, ["Fortune magazine"], ["Fortune"], ["fortune.com"]),
+    outlet!("MarketWatch", News, ["MarketWatch"], [], ["marketwatch.com"]),
+    outlet!("HuffPost", News, ["HuffPost", "Huffington Post", "The Huffington Post"], [], ["huffpost.com", "huffingtonpost.com"]),
+    outlet!("BuzzFeed News", News, ["BuzzFeed News", "BuzzFeed"], [], ["buzzfeednews.com", "buzzfeed.com"]),
+    outlet!("The Daily Beast", News, ["The Daily Beast", "Daily Beast"], [], ["thedailybeast.com"]),
     outlet!("Slate", News, ["Slate magazine"], ["Slate"], ["slate.com"]),
     outlet!("Salon", News, ["Salon.com"], ["Salon"], ["salon.com"]),
-    outlet!(
-        "Vice",
-        News,
-        ["VICE News", "Vice News"],
-        ["VICE"],
-        ["vice.com"]
-    ),
+    outlet!("Vice", News, ["VICE News", "Vice News"], ["VICE"], ["vice.com"]),
     outlet!("ProPublica", News, ["ProPublica"], [], ["propublica.org"]),
-    outlet!(
-        "The Intercept",
-        News,
-        ["The Intercept"],
-        [],
-        ["theintercept.com"]
-    ),
-    outlet!(
-        "Mother Jones",
-        News,
-        ["Mother Jones"],
-        [],
-        ["motherjones.com"]
-    ),
+    outlet!("The Intercept", News, ["The Intercept"], [], ["theintercept.com"]),
+    outlet!("Mother Jones", News, ["Mother Jones"], [], ["motherjones.com"]),
     outlet!("Quartz", News, [], ["Quartz"], ["qz.com"]),
-    outlet!(
-        "Rolling Stone",
-        News,
-        ["Rolling Stone"],
-        [],
-        ["rollingstone.com"]
-    ),
+    outlet!("Rolling Stone", News, ["Rolling Stone"], [], ["rollingstone.com"]),
     outlet!("Variety", News, [], ["Variety"], ["variety.com"]),
-    outlet!(
-        "The Hollywood Reporter",
-        News,
-        ["The Hollywood Reporter", "Hollywood Reporter"],
-        [],
-        ["hollywoodreporter.com"]
-    ),
-    outlet!(
-        "Deadline",
-        News,
-        ["Deadline Hollywood"],
-        [],
-        ["deadline.com"]
-    ),
+    outlet!("The Hollywood Reporter", News, ["The Hollywood Reporter", "Hollywood Reporter"], [], ["hollywoodreporter.com"]),
+    outlet!("Deadline", News, ["Deadline Hollywood"], [], ["deadline.com"]),
     outlet!("TMZ", News, ["TMZ"], [], ["tmz.com"]),
     outlet!("People", News, ["People magazine"], [], ["people.com"]),
     outlet!("ESPN", News, ["ESPN"], [], ["espn.com", "espncdn.com"]),
-    outlet!(
-        "The Conversation",
-        News,
-        [],
-        ["The Conversation"],
-        ["theconversation.com"]
-    ),
+    outlet!("The Conversation", News, [], ["The Conversation"], ["theconversation.com"]),
     outlet!("Kotaku", News, ["Kotaku"], [], ["kotaku.com"]),
     outlet!("Lifehacker", News, ["Lifehacker"], [], ["lifehacker.com"]),
     // ---- UK, Europe and elsewhere
-    outlet!(
-        "BBC News",
-        News,
-        ["BBC News", "BBC", "BBC World Service"],
-        [],
-        ["bbc.com", "bbc.co.uk", "bbci.co.uk"]
-    ),
-    outlet!(
-        "The Guardian",
-        News,
-        ["The Guardian", "Guardian US", "Guardian Australia"],
-        ["Guardian"],
-        ["theguardian.com", "guardian.co.uk", "guim.co.uk"]
-    ),
-    outlet!(
-        "The Telegraph",
-        News,
-        ["The Telegraph", "The Daily Telegraph"],
-        ["Telegraph"],
-        ["telegraph.co.uk"]
-    ),
-    outlet!(
-        "The Independent",
-        News,
-        ["The Independent"],
-        [],
-        ["independent.co.uk"]
-    ),
-    outlet!(
-        "The Times",
-        News,
-        ["The Times of London"],
-        [],
-        ["thetimes.co.uk", "thetimes.com"]
-    ),
-    outlet!(
-        "Financial Times",
-        News,
-        ["Financial Times"],
-        ["FT"],
-        ["ft.com"]
-    ),
-    outlet!(
-        "The Economist",
-        News,
-        ["The Economist"],
-        [],
-        ["economist.com"]
-    ),
-    outlet!(
-        "Daily Mail",
-        News,
-        ["Daily Mail", "MailOnline", "Mail Online"],
-        [],
-        ["dailymail.co.uk"]
-    ),
-    outlet!(
-        "Sky News",
-        News,
-        ["Sky News"],
-        [],
-        ["news.sky.com", "skynews.com"]
-    ),
+    outlet!("BBC News", News, ["BBC News", "BBC", "BBC World Service"], [], ["bbc.com", "bbc.co.uk", "bbci.co.uk"]),
+    outlet!("The Guardian", News, ["The Guardian", "Guardian US", "Guardian Australia"], ["Guardian"], ["theguardian.com", "guardian.co.uk", "guim.co.uk"]),
+    outlet!("The Telegraph", News, ["The Telegraph", "The Daily Telegraph"], ["Telegraph"], ["telegraph.co.uk"]),
+    outlet!("The Independent", News, ["The Independent"], [], ["independent.co.uk"]),
+    outlet!("The Times", News, ["The Times of London"], [], ["thetimes.co.uk", "thetimes.com"]),
+    outlet!("Financial Times", News, ["Financial Times"], ["FT"], ["ft.com"]),
+    outlet!("The Economist", News, ["The Economist"], [], ["economist.com"]),
+    outlet!("Daily Mail", News, ["Daily Mail", "MailOnline", "Mail Online"], [], ["dailymail.co.uk"]),
+    outlet!("Sky News", News, ["Sky News"], [], ["news.sky.com", "skynews.com"]),
     outlet!("ITV News", News, ["ITV News"], [], ["itv.com"]),
-    outlet!(
-        "Al Jazeera",
-        News,
-        ["Al Jazeera", "Al Jazeera English"],
-        [],
-        ["aljazeera.com", "aljazeera.net"]
-    ),
+    outlet!("Al Jazeera", News, ["Al Jazeera", "Al Jazeera English"], [], ["aljazeera.com", "aljazeera.net"]),
     outlet!("Euronews", News, ["Euronews"], [], ["euronews.com"]),
-    outlet!(
-        "Deutsche Welle",
-        News,
-        ["Deutsche Welle"],
-        ["DW"],
-        ["dw.com"]
-    ),
+    outlet!("Deutsche Welle", News, ["Deutsche Welle"], ["DW"], ["dw.com"]),
     outlet!("France 24", News, ["France 24"], [], ["france24.com"]),
     outlet!("Le Monde", News, ["Le Monde"], [], ["lemonde.fr"]),
-    outlet!(
-        "Der Spiegel",
-        News,
-        ["Der Spiegel", "DER SPIEGEL"],
-        [],
-        ["spiegel.de"]
-    ),
-    outlet!(
-        "The Irish Times",
-        News,
-        ["The Irish Times", "Irish Times"],
-        [],
-        ["irishtimes.com"]
-    ),
+    outlet!("Der Spiegel", News, ["Der Spiegel", "DER SPIEGEL"], [], ["spiegel.de"]),
+    outlet!("The Irish Times", News, ["The Irish Times", "Irish Times"], [], ["irishtimes.com"]),
     outlet!("CBC News", News, ["CBC News"], ["CBC"], ["cbc.ca"]),
     outlet!("Global News", News, ["Global News"], [], ["globalnews.ca"]),
     outlet!("Toronto Star", News, ["Toronto Star"], [], ["thestar.com"]),
-    outlet!(
-        "ABC News (Australia)",
-        News,
-        ["Australian Broadcasting Corporation"],
-        [],
-        ["abc.net.au"]
-    ),
-    outlet!(
-        "The Sydney Morning Herald",
-        News,
-        ["The Sydney Morning Herald", "Sydney Morning Herald"],
-        [],
-        ["smh.com.au"]
-    ),
-    outlet!(
-        "South China Morning Post",
-        News,
-        ["South China Morning Post"],
-        ["SCMP"],
-        ["scmp.com"]
-    ),
-    outlet!(
-        "The Japan Times",
-        News,
-        ["The Japan Times"],
-        [],
-        ["japantimes.co.jp"]
-    ),
-    outlet!(
-        "The Korea Herald",
-        News,
-        ["The Korea Herald", "Korea Herald"],
-        [],
-        ["koreaherald.com"]
-    ),
-    outlet!(
-        "The Straits Times",
-        News,
-        ["The Straits Times", "Straits Times"],
-        [],
-        ["straitstimes.com"]
-    ),
-    outlet!(
-        "The Times of India",
-        News,
-        ["The Times of India", "Times of India"],
-        [],
-        ["timesofindia.indiatimes.com"]
-    ),
+    outlet!("ABC News (Australia)", News, ["Australian Broadcasting Corporation"], [], ["abc.net.au"]),
+    outlet!("The Sydney Morning Herald", News, ["The Sydney Morning Herald", "Sydney Morning Herald"], [], ["smh.com.au"]),
+    outlet!("South China Morning Post", News, ["South China Morning Post"], ["SCMP"], ["scmp.com"]),
+    outlet!("The Japan Times", News, ["The Japan Times"], [], ["japantimes.co.jp"]),
+    outlet!("The Korea Herald", News, ["The Korea Herald", "Korea Herald"], [], ["koreaherald.com"]),
+    outlet!("The Straits Times", News, ["The Straits Times", "Straits Times"], [], ["straitstimes.com"]),
+    outlet!("The Times of India", News, ["The Times of India", "Times of India"], [], ["timesofindia.indiatimes.com"]),
     outlet!("The Hindu", News, ["The Hindu"], [], ["thehindu.com"]),
     outlet!("NDTV", News, ["NDTV"], [], ["ndtv.com"]),
     // ---- portals (licensed republication)
-    outlet!(
-        "Yahoo News",
-        Portal,
-        ["Yahoo News", "Yahoo Finance", "Yahoo Sports"],
-        ["Yahoo"],
-        ["yahoo.com", "yimg.com"]
-    ),
+    outlet!("Yahoo News", Portal, ["Yahoo News", "Yahoo Finance", "Yahoo Sports"], ["Yahoo"], ["yahoo.com", "yimg.com"]),
     outlet!("MSN", Portal, ["MSN"], [], ["msn.com"]),
     outlet!("AOL", Portal, ["AOL"], [], ["aol.com"]),
     // ---- user-content platforms (copied by Q&A and wiki clones)
-    outlet!(
-        "Stack Overflow",
-        Platform,
-        ["Stack Overflow", "StackOverflow"],
-        [],
-        ["stackoverflow.com"]
-    ),
-    outlet!(
-        "Stack Exchange",
-        Platform,
-        ["Stack Exchange"],
-        [],
-        [
-            "stackexchange.com",
-            "superuser.com",
-            "serverfault.com",
-            "askubuntu.com",
-            "mathoverflow.net",
-            "stackapps.com"
-        ]
-    ),
+    outlet!("Stack Overflow", Platform, ["Stack Overflow", "StackOverflow"], [], ["stackoverflow.com"]),
+    outlet!("Stack Exchange", Platform, ["Stack Exchange"], [], ["stackexchange.com", "superuser.com", "serverfault.com", "askubuntu.com", "mathoverflow.net", "stackapps.com" ]),
     outlet!("GitHub", Platform, ["GitHub"], [], ["github.com"]),
     outlet!("Wikipedia", Platform, ["Wikipedia"], [], ["wikipedia.org"]),
-    outlet!(
-        "Reddit",
-        Platform,
-        ["Reddit"],
-        [],
-        ["reddit.com", "redd.it"]
-    ),
+    outlet!("Reddit", Platform, ["Reddit"], [], ["reddit.com", "redd.it"]),
     outlet!("Quora", Platform, ["Quora"], [], ["quora.com"]),
     outlet!("Medium", Platform, [], ["Medium"], ["medium.com"]),
 ];

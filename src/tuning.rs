@@ -66,13 +66,18 @@ pub const W_OTHER_IMAGE_HOST: f64 = 0.4;
 pub const W_OTHER_SHARED_CDN: f64 = 0.2;
 /// Several body links to one other outlet.
 pub const W_OTHER_BODY_LINKS: f64 = 0.2;
-/// Canonical/og:url naming another site.
-pub const W_OTHER_CANONICAL: f64 = 0.2;
+/// Canonical/og:url naming another site: neutral (honest syndication points its
+/// canonical at the original; scrapers copy it), kept as evidence only.
+pub const W_OTHER_CANONICAL: f64 = 0.0;
 /// A licence or provider credit (licensed syndication) counts against.
 pub const W_LICENCE: f64 = -0.6;
 /// Outlet-mismatch evidence needed before template evidence can add up to a
 /// mirror (template evidence alone must reach the threshold by itself).
 pub const MIN_COPY_EVIDENCE: f64 = 0.4;
+/// Below this much template evidence, the page is judged on copy traces alone…
+pub const MIN_TEMPLATE_EVIDENCE: f64 = 0.2;
+/// … which must then add up to this much.
+pub const COPY_ONLY_THRESHOLD: f64 = 1.2;
 
 // ---- clutter blocks (clutter.rs) ----------------------------------------------
 
@@ -102,6 +107,11 @@ pub const CONTENT_SIBLING_MAX_LINK_DENSITY: f64 = 0.25;
 pub const INLINE_LINK_BLOCK_MAX_CHARS: usize = 220;
 /// Inline related lists have at most this many items.
 pub const INLINE_LIST_MAX_ITEMS: usize = 6;
+/// Links to the site's own pages clustered inside the article: this many make
+/// a related grid.
+pub const INLINE_LINK_CLUSTER: usize = 3;
+/// Menu links are at most this long on average (non-space chars).
+pub const MENU_LINK_MAX_CHARS: usize = 14;
 /// A block counts as "all links" from this link density.
 pub const LINK_BLOCK_DENSITY: f64 = 0.8;
 /// A block counts as a link list from this link density.

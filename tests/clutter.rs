@@ -208,3 +208,65 @@ fn ids_anchor_selectors_and_duplicates_get_positions() {
         .iter()
         .all(|c| c.selector.starts_with('#') || c.selector.starts_with("body")));
 }
+
+/// Fixtures mark the blocks a reader would want hidden with `data-clutter` and
+/// article paragraphs with `data-article` (attributes our code never reads).
+/// Every marked clutter block must be covered by reported clutter, and no
+/// article paragraph may sit inside it.
+fn check_marked(name: &str, url: &str) -> Article {
+    let html = fixture(name);
+    let a = extract(&html, Some(url)).unwrap();
+    assert!(a.mirror.is_mirror, "{name}: {:?}", a.mirror);
+    let doc = Html::parse_document(&html);
+    let ours: Vec<ego_tree::NodeId> = a
+        .clutter
+        .iter()
+        .flat_map(|c| {
+            doc.select(&Selector::parse(&c.selector).unwrap())
+                .map(|e| e.id())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let covered = |e: &scraper::ElementRef| -> bool {
+        ours.contains(&e.id()) || e.ancestors().any(|p| ours.contains(&p.id()))
+    };
+    for e in doc.select(&Selector::parse("[data-clutter]").unwrap()) {
+        assert!(
+            covered(&e),
+            "{name}: clutter not reported: {}",
+            e.html().chars().take(120).collect::<String>()
+        );
+    }
+    for e in doc.select(&Selector::parse("[data-article]").unwrap()) {
+        assert!(
+            !covered(&e),
+            "{name}: article text inside clutter: {}",
+            e.html().chars().take(120).collect::<String>()
+        );
+        let t: String = e.text().collect();
+        assert!(
+            a.text.contains(t.split_whitespace().next().unwrap_or("")),
+            "{name}: article text lost"
+        );
+    }
+    check_selectors(&html, &a, &[]);
+    a
+}
+
+#[test]
+fn unseen_family_shapes_reprint_aggregator_and_spun_copy() {
+    let a = check_marked(
+        "reprint-aggregator.html",
+        "https://newsbox-reprints.example/world/1201.html",
+    );
+    assert_eq!(a.attribution.publisher.as_deref(), Some("BBC News"));
+    assert_eq!(
+        a.attribution.original_url.as_deref(),
+        Some("https://www.bbc.com/news/technology-70112233")
+    );
+    let a = check_marked(
+        "spun-copy.html",
+        "https://trendvista.example/wildfire-smoke-pushes-air-quality-alerts/",
+    );
+    assert_eq!(a.attribution.publisher.as_deref(), Some("CNN"));
+}
