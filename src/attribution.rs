@@ -397,7 +397,11 @@ fn structured(page: &Page, page_url: Option<&Url>, meta: &Metadata, s: &mut Scan
             }
             continue;
         }
-        if s.site.domain.as_deref() == Some(reg.as_str()) {
+        if s.site.domain.as_deref() == Some(reg.as_str())
+            || page_host
+                .as_deref()
+                .is_some_and(|h| outlets::host_in(h, &reg))
+        {
             continue; // the page points at itself (mirrors do): nothing to learn
         }
         if kind == ClaimKind::OgUrl && other_canonical {
@@ -603,7 +607,19 @@ fn org_of(v: &serde_json::Value) -> (Option<String>, Option<String>) {
                 .map(str::to_string);
             (name, url)
         }
-        serde_json::Value::Array(a) => a.first().map(org_of).unwrap_or((None, None)),
+        serde_json::Value::Array(a) => {
+            // the first organisation of a list (arrays unwrapped without recursion)
+            let mut cur = a.first();
+            while let Some(serde_json::Value::Array(inner)) = cur {
+                cur = inner.first();
+            }
+            match cur {
+                Some(v @ (serde_json::Value::String(_) | serde_json::Value::Object(_))) => {
+                    org_of(v)
+                }
+                _ => (None, None),
+            }
+        }
         _ => (None, None),
     }
 }
@@ -726,6 +742,8 @@ fn notices(
         let at = lower.find(cue).unwrap_or(0);
         let after = text.get(at + cue.len()..).unwrap_or("");
         // A site's name is capitalised ("in The Atlantic"), not a year or a date.
+        // Without a link, only a known outlet's name counts ("in The Atlantic",
+        // not "on Wednesday, March 2").
         let name = name_after(after).filter(|n| n.starts_with(char::is_uppercase));
         let link = links
             .iter()
@@ -736,10 +754,11 @@ fn notices(
         if nm.is_none() && host.is_none() {
             return;
         }
-        if let Some(who) = identify(nm.as_deref(), host) {
-            if who.name.is_none() && who.outlet.is_none() && lu.is_none() {
-                return;
-            }
+        let who = match (&nm, host) {
+            (Some(n), None) => outlet_by_name(n, false),
+            _ => identify(nm.as_deref(), host),
+        };
+        if let Some(who) = who {
             s.claims.push(claim(
                 who,
                 ClaimKind::Originally,
@@ -946,9 +965,9 @@ fn credits_in_text(
                     Kind::Wire | Kind::Photo => (ClaimKind::AgencyCredit, Role::Agency, 0.0),
                     _ => (ClaimKind::PhotoCredit, Role::Publisher, t::A_PHOTO_CREDIT),
                 };
-                // Copyright line: "Copyright 2016 The Associated Press".
-                if pat::COPYRIGHT_CUES.iter().any(|c| bl.contains(c)) && bl.len() <= 30 + form.len()
-                {
+                // Copyright line: "Copyright 2016 The Associated Press" (full
+                // names only: "© CBS Interactive" is not CBS News).
+                if free && pat::COPYRIGHT_CUES.iter().any(|c| bl.contains(c)) {
                     let near = pat::COPYRIGHT_CUES
                         .iter()
                         .filter_map(|c| bl.rfind(c))
@@ -971,7 +990,8 @@ fn credits_in_text(
                 let photo_word = al.starts_with(" photo") || al.starts_with(" images");
                 let via_getty = al.starts_with(" via getty");
                 let via = ends_with_word(bt, "via") && o.kind != Kind::News;
-                let photo_agency = o.kind == Kind::Photo; // only ever named in credits
+                // A photo agency's full name only ever appears in credits.
+                let photo_agency = o.kind == Kind::Photo && free;
                 if slash || cue || photo_word || via_getty || via || photo_agency {
                     let (k, r, w) = credit_kind(&who);
                     push(who, k, r, w);

@@ -535,6 +535,7 @@ struct Verdict {
     finance_fingerprints: usize,
     content_farm: bool,
     feed: bool,
+    qa: bool,
     listed: bool,
 }
 
@@ -586,10 +587,14 @@ impl Verdict {
             "finance-mirror-network"
         } else if self.feed {
             "wordpress-autoblog"
+        } else if self.qa {
+            "qa-clone"
         } else if self.content_farm {
             "content-farm"
         } else if self.listed {
             "listed"
+        } else if self.copy >= t::MIN_COPY_EVIDENCE {
+            "scraped-copy"
         } else {
             return None;
         };
@@ -878,6 +883,7 @@ fn qa_clone(ctx: &Ctx, page_url: Option<&Url>, site: &attribution::Site, v: &mut
         }
     }
     let Some((url, who)) = found else { return };
+    v.qa = true;
     v.add(
         Group::Copy,
         "qa_clone_source_link",
@@ -1119,23 +1125,34 @@ fn guarded(ctx: &Ctx, id: NodeId) -> bool {
 }
 
 /// A block beside the article (outside the core).
-fn outside(ctx: &Ctx, id: NodeId, found: &mut Vec<Found>) {
+fn outside(ctx: &Ctx, start: NodeId, found: &mut Vec<Found>) {
+    let dom = ctx.page.dom;
+    let mut stack = vec![start];
+    while let Some(id) = stack.pop() {
+        if outside_one(ctx, id, found) {
+            // Holds the title heading (or the extractor's element): look inside.
+            stack.extend(
+                dom.element_children(id)
+                    .into_iter()
+                    .filter(|&c| c != ctx.core),
+            );
+        }
+    }
+}
+
+/// Judge one block beside the article; `true` when it must be looked into
+/// instead (it holds the headline or the extractor's element).
+fn outside_one(ctx: &Ctx, id: NodeId, found: &mut Vec<Found>) -> bool {
     let page = ctx.page;
     let dom = page.dom;
     if !page.visible[id] || dom.is_one_of(id, pat::INVISIBLE_TAGS) {
-        return;
+        return false;
     }
     if protected(ctx, id) {
-        // Holds the title heading (or the extractor's element): look inside.
-        for c in dom.element_children(id) {
-            if c != ctx.core {
-                outside(ctx, c, found);
-            }
-        }
-        return;
+        return true;
     }
     if guarded(ctx, id) {
-        return;
+        return false;
     }
     let tc = page.text[id] as usize;
     if let Some((kind, reason)) = classify_text(ctx, id, true) {
@@ -1144,10 +1161,10 @@ fn outside(ctx: &Ctx, id: NodeId, found: &mut Vec<Found>) {
             kind,
             reason,
         });
-        return;
+        return false;
     }
     if in_zone(ctx, id) && only_headings(page, id) {
-        return; // kicker / subtitle headings of the article
+        return false; // kicker / subtitle headings of the article
     }
     if let Some((kind, reason)) = classify_markup(dom, id) {
         if tc > 0 || has_elements(dom, id) {
@@ -1157,21 +1174,21 @@ fn outside(ctx: &Ctx, id: NodeId, found: &mut Vec<Found>) {
                 reason,
             });
         }
-        return;
+        return false;
     }
     if tc == 0 {
-        return; // nothing to hide (spacers, empty wrappers, lone images)
+        return false; // nothing to hide (spacers, empty wrappers, lone images)
     }
     if is_media_block(page, id) {
-        return;
+        return false;
     }
     if tc >= t::CONTENT_SIBLING_MIN_CHARS
         && page.link_density(id) <= t::CONTENT_SIBLING_MAX_LINK_DENSITY
     {
-        return; // reads like article text: keep
+        return false; // reads like article text: keep
     }
     if dom.parent(id) == dom.parent(ctx.core) && is_article_paragraph(page, id) {
-        return; // Readability's sibling rule: a paragraph next to the article is article
+        return false; // Readability's sibling rule: a paragraph next to the article is article
     }
     // Between the headline and the article: the mirror's byline/date line.
     let between = ctx
@@ -1215,6 +1232,7 @@ fn outside(ctx: &Ctx, id: NodeId, found: &mut Vec<Found>) {
         kind,
         reason,
     });
+    false
 }
 
 /// Inline clutter inside the article core.

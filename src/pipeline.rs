@@ -38,7 +38,6 @@ pub fn extract_with(html: &str, url: Option<&str>, opts: &Options) -> Result<Art
     }
     // ---- attribution (issue 7)
     let attribution = attribution::attribute(&analysis, &text, &mirror);
-    drop(analysis);
     // ----
     let word_count = text.split_whitespace().count();
     let reading_minutes = if word_count == 0 {

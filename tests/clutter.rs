@@ -270,3 +270,39 @@ fn unseen_family_shapes_reprint_aggregator_and_spun_copy() {
     );
     assert_eq!(a.attribution.publisher.as_deref(), Some("CNN"));
 }
+
+#[test]
+fn hostile_markup_does_not_break_selectors_or_stack() {
+    let listed = Options {
+        listed: Some(ListHit {
+            list: "t".into(),
+            kind: "clone".into(),
+            rule: "x.example".into(),
+        }),
+        ..Options::default()
+    };
+    // deep nesting, odd ids/classes, duplicate ids, non-ASCII text
+    let mut html = String::from("<html><head><title>Ünïcode – Brand</title></head><body>");
+    html.push_str("<div id=\"dup\" class=\"a:b x.y\"><a href=\"/\">Home</a> <a href=\"/n\">News</a></div><div id=\"dup\">Menu</div>");
+    for _ in 0..3000 {
+        html.push_str("<div>");
+    }
+    html.push_str("<p>Первый абзац статьи, достаточно длинный, чтобы считаться текстом статьи.</p><p>Second paragraph of the article, long enough to count as text, with commas, too.</p><p>Third paragraph of the article with enough words to score well in the finder.</p>");
+    for _ in 0..3000 {
+        html.push_str("</div>");
+    }
+    html.push_str("<div class=\"9bad\"><ul><li><a href=\"/a\">Related one</a></li><li><a href=\"/b\">Related two</a></li></ul></div></body></html>");
+    let a = extract_with(&html, Some("https://x.example/a"), &listed).unwrap();
+    assert!(a.mirror.is_mirror);
+    assert!(!a.clutter.is_empty());
+    check_selectors(&html, &a, &["Первый абзац", "Second paragraph"]);
+    for c in &a.clutter {
+        assert!(
+            !c.selector.contains("dup")
+                && !c.selector.contains("a:b")
+                && !c.selector.contains("9bad"),
+            "{}",
+            c.selector
+        );
+    }
+}
