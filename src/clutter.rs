@@ -614,8 +614,9 @@ struct Ctx<'p, 'a> {
     site_domain: Option<String>,
     /// Names the site goes by (title suffix, site name), lower case.
     brands: Vec<String>,
-    /// Meta-keyword and title phrases, lower case, for SEO-stuffing checks.
-    phrases: Vec<String>,
+    /// Meta-keyword and title phrases, lower case, for SEO-stuffing checks
+    /// (`true`: from meta keywords).
+    phrases: Vec<(String, bool)>,
     /// Nodes of republication notices and source credits found by attribution.
     notices: Vec<(NodeId, &'static str)>,
     /// Non-whitespace chars of the article core.
@@ -819,16 +820,24 @@ fn fingerprints(ctx: &Ctx, v: &mut Verdict) {
                 None,
             );
         }
-        if !seo && in_zone(ctx, b) && is_seo_paragraph(ctx, text) {
-            seo = true;
-            v.content_farm = true;
-            v.add(
-                Group::Template,
-                "seo_keyword_stuffing",
-                t::W_SEO_STUFFING,
-                text,
-                None,
-            );
+        if !seo && in_zone(ctx, b) {
+            if let Some(from_keywords) = seo_stuffing(ctx, text) {
+                seo = from_keywords; // a title-phrase hit may still be topped by a keyword hit
+                v.content_farm |= from_keywords;
+                let (kind, w) = if from_keywords {
+                    ("seo_keyword_stuffing", t::W_SEO_STUFFING)
+                } else {
+                    ("seo_title_phrase_repeated", t::W_SEO_TITLE_REPEAT)
+                };
+                if from_keywords
+                    || !v
+                        .evidence
+                        .iter()
+                        .any(|e| e.kind == "seo_title_phrase_repeated")
+                {
+                    v.add(Group::Template, kind, w, text, None);
+                }
+            }
         }
         if !inside_core && dom.is_one_of(b, pat::HEADING_TAGS) {
             let l = lower.trim_matches(|c: char| !c.is_alphanumeric());
@@ -919,9 +928,9 @@ fn in_zone(ctx: &Ctx, id: NodeId) -> bool {
 
 /// Phrases a keyword-stuffed paragraph repeats: meta keywords (3+ words) and the
 /// title's word trigrams, lower case.
-fn seo_phrases(page: &Page) -> Vec<String> {
+fn seo_phrases(page: &Page) -> Vec<(String, bool)> {
     let (dom, raw_title) = (page.dom, page.raw_title.as_str());
-    let mut out: Vec<String> = Vec::new();
+    let mut out: Vec<(String, bool)> = Vec::new();
     for &m in &page.metas {
         if dom
             .attr(m, "name")
@@ -929,8 +938,8 @@ fn seo_phrases(page: &Page) -> Vec<String> {
         {
             for k in dom.attr(m, "content").unwrap_or("").split([',', '，', ';']) {
                 let k = collapse_ws(k).to_lowercase();
-                if k.split(' ').count() >= 3 && !out.contains(&k) {
-                    out.push(k);
+                if k.split(' ').count() >= 3 && !out.iter().any(|(p, _)| *p == k) {
+                    out.push((k, true));
                 }
             }
         }
@@ -942,8 +951,8 @@ fn seo_phrases(page: &Page) -> Vec<String> {
         .collect();
     for w in words.windows(3) {
         let p = w.join(" ");
-        if !out.contains(&p) {
-            out.push(p);
+        if !out.iter().any(|(q, _)| *q == p) {
+            out.push((p, false));
         }
     }
     out
@@ -952,14 +961,31 @@ fn seo_phrases(page: &Page) -> Vec<String> {
 /// A short paragraph that repeats a keyword phrase (lower-cased, as SEO templates
 /// write it), or promotes the site by its brand ("Bookmark Brand for more…").
 fn is_seo_paragraph(ctx: &Ctx, text: &str) -> bool {
+    seo_stuffing(ctx, text).is_some()
+}
+
+/// The stuffed phrase's origin: `Some(true)` for a meta keyword (the template's
+/// own keyword list, strong), `Some(false)` for a title trigram (weak: prose
+/// repeats its subject too).
+fn seo_stuffing(ctx: &Ctx, text: &str) -> Option<bool> {
     if text.chars().count() > t::SEO_PARAGRAPH_MAX_CHARS || text.len() < 40 {
-        return false;
+        return None;
     }
     // Matched with the case of the page: prose writes names capitalised, SEO
     // templates paste the lower-cased keyword.
-    ctx.phrases
-        .iter()
-        .any(|p| pat::word_positions(text, p).len() >= 2)
+    let hit = |from_keywords: bool| {
+        ctx.phrases
+            .iter()
+            .filter(|(_, k)| *k == from_keywords)
+            .any(|(p, _)| pat::word_positions(text, p).len() >= 2)
+    };
+    if hit(true) {
+        Some(true)
+    } else if hit(false) {
+        Some(false)
+    } else {
+        None
+    }
 }
 
 /// Does the paragraph promote the site itself by name?
@@ -1008,7 +1034,9 @@ fn copy_evidence(claims: &[Claim], site: &attribution::Site, ctx: &Ctx, v: &mut 
                     && c.url.is_some()
                 {
                     t::W_AUTOBLOG_SOURCE_LINK
-                } else if c.url.is_some() {
+                } else if c.url.is_some() && c.who.outlet.is_some() {
+                    // a link to a known outlet's article (unknown sites are
+                    // often just cited references)
                     t::W_SOURCE_LINK
                 } else {
                     t::W_SOURCE_CREDIT

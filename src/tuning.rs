@@ -34,8 +34,11 @@ pub const W_LIST_HIT: f64 = 1.0;
 pub const W_FEED_NOTICE: f64 = 1.0;
 /// A scraper disclaimer ("collected from the internet … will be removed").
 pub const W_SCRAPER_DISCLAIMER: f64 = 0.6;
-/// A keyword-stuffed SEO paragraph around the article.
+/// A keyword-stuffed SEO paragraph around the article (a meta keyword pasted
+/// lower-case, twice).
 pub const W_SEO_STUFFING: f64 = 0.4;
+/// A title phrase repeated lower-case in one paragraph (weak: prose does it).
+pub const W_SEO_TITLE_REPEAT: f64 = 0.15;
 /// Machine-translated breadcrumb lead-in ("Current:Home > …").
 pub const W_MT_BREADCRUMB: f64 = 0.3;
 /// A "Date:YYYY-MM-DD HH:MM:SS" line outside the article.
