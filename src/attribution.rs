@@ -847,6 +847,42 @@ fn notices(
     }
 }
 
+/// About [`t::EVIDENCE_TEXT_CHARS`] chars of `text` around byte `at`, cut at
+/// word boundaries, with "…" where cut.
+fn excerpt_around(text: &str, at: usize) -> String {
+    let half = t::EVIDENCE_TEXT_CHARS / 2;
+    let mut at = at.min(text.len());
+    while at > 0 && !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    let start = at - before(text, at, half).len();
+    let end = (at + half).min(text.len());
+    let mut from = start;
+    while from < text.len() && !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = end;
+    while to > from && !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let mut slice = &text[from..to];
+    if from > 0 {
+        slice = slice.split_once(' ').map_or(slice, |(_, r)| r);
+    }
+    if to < text.len() {
+        slice = slice.rsplit_once(' ').map_or(slice, |(l, _)| l);
+    }
+    let mut out = String::new();
+    if from > 0 {
+        out.push('…');
+    }
+    out.push_str(slice.trim());
+    if to < text.len() {
+        out.push('…');
+    }
+    out
+}
+
 /// The name right after a cue: up to a sentence end, at most 8 words.
 fn name_after(s: &str) -> Option<String> {
     let s = s.trim().trim_start_matches([':', '：']).trim();
@@ -896,8 +932,9 @@ fn credits_in_text(
         return;
     }
     let lower = text.to_ascii_lowercase();
-    let mut push = |who: Ident, kind: ClaimKind, role: Role, w: f64| {
-        let mut c = claim(who, kind, w, text, None, node);
+    // Evidence text: the sentence around the credit, not the whole block.
+    let mut push = |at: usize, who: Ident, kind: ClaimKind, role: Role, w: f64| {
+        let mut c = claim(who, kind, w, &excerpt_around(text, at), None, node);
         c.role = role;
         out.push(c);
     };
@@ -922,12 +959,19 @@ fn credits_in_text(
         if let Some(who) = outlet_by_name(inner, true) {
             match who.kind() {
                 Kind::Wire => push(
+                    i,
                     who,
                     ClaimKind::WireDateline,
                     Role::Publisher,
                     t::A_WIRE_DATELINE,
                 ),
-                Kind::News => push(who, ClaimKind::OutletDateline, Role::Publisher, t::A_STAFF),
+                Kind::News => push(
+                    i,
+                    who,
+                    ClaimKind::OutletDateline,
+                    Role::Publisher,
+                    t::A_STAFF,
+                ),
                 _ => {}
             }
         }
@@ -943,6 +987,7 @@ fn credits_in_text(
                 if pat::DATELINE_DASHES.iter().any(|d| r.ends_with(d)) && text.len() > n.len() + 20
                 {
                     push(
+                        text.len().saturating_sub(t::EVIDENCE_TEXT_CHARS),
                         known(idx),
                         ClaimKind::WireDateline,
                         Role::Publisher,
@@ -978,7 +1023,13 @@ fn credits_in_text(
                             excerpt(text, t::EVIDENCE_TEXT_CHARS),
                             Some(o.name.to_string()),
                         ));
-                        push(who, ClaimKind::Copyright, Role::Publisher, t::A_COPYRIGHT);
+                        push(
+                            p,
+                            who,
+                            ClaimKind::Copyright,
+                            Role::Publisher,
+                            t::A_COPYRIGHT,
+                        );
                         continue;
                     }
                 }
@@ -994,13 +1045,13 @@ fn credits_in_text(
                 let photo_agency = o.kind == Kind::Photo && free;
                 if slash || cue || photo_word || via_getty || via || photo_agency {
                     let (k, r, w) = credit_kind(&who);
-                    push(who, k, r, w);
+                    push(p, who, k, r, w);
                     continue;
                 }
                 // "told AFP": the agency's reporting.
                 if ends_with_word(bt, "told") {
                     if o.kind == Kind::Wire {
-                        push(who, ClaimKind::AgencyCredit, Role::Agency, 0.0);
+                        push(p, who, ClaimKind::AgencyCredit, Role::Agency, 0.0);
                     }
                     continue;
                 }
@@ -1010,19 +1061,31 @@ fn credits_in_text(
                 let quoted_before = pat::QUOTE_BEFORE.iter().any(|q| ends_with_word(bt, q));
                 // "CBS News senior foreign correspondent Elizabeth Palmer".
                 if !quoted_before && o.kind != Kind::Photo && is_staff_phrase(al) {
-                    push(who, ClaimKind::Staff, Role::Publisher, t::A_STAFF);
+                    push(p, who, ClaimKind::Staff, Role::Publisher, t::A_STAFF);
                     continue;
                 }
                 // "CNNMoney (New York)" opening a block.
                 if p == 0 && al.starts_with(" (") && o.kind != Kind::Photo {
-                    push(who, ClaimKind::OutletDateline, Role::Publisher, t::A_STAFF);
+                    push(
+                        p,
+                        who,
+                        ClaimKind::OutletDateline,
+                        Role::Publisher,
+                        t::A_STAFF,
+                    );
                     continue;
                 }
                 // "Jon Sopel, BBC News, Washington".
                 if bt.ends_with(',')
                     && is_signature(before(text, p, t::MENTION_CONTEXT), after(text, end, 40))
                 {
-                    push(who, ClaimKind::Signature, Role::Publisher, t::A_SIGNATURE);
+                    push(
+                        p,
+                        who,
+                        ClaimKind::Signature,
+                        Role::Publisher,
+                        t::A_SIGNATURE,
+                    );
                     continue;
                 }
                 let quoted_after = pat::QUOTE_AFTER.iter().any(|q| {
@@ -1036,7 +1099,7 @@ fn credits_in_text(
                     .iter()
                     .any(|q| ends_with_word(bt, q));
                 if !mention_skip {
-                    push(who, ClaimKind::Mention, Role::Publisher, t::A_MENTION);
+                    push(p, who, ClaimKind::Mention, Role::Publisher, t::A_MENTION);
                 }
             }
         }
@@ -1516,6 +1579,16 @@ mod tests {
         );
         assert_eq!(out[0].kind, ClaimKind::Copyright);
         assert_eq!(lic.len(), 1);
+    }
+
+    #[test]
+    fn excerpts_never_split_chars() {
+        let s = "Ünïcode — ".repeat(40) + "told AFP. " + &"ß".repeat(100);
+        for at in 0..s.len() + 3 {
+            let e = excerpt_around(&s, at);
+            assert!(e.chars().count() <= t::EVIDENCE_TEXT_CHARS + 2);
+        }
+        assert!(excerpt_around(&s, s.find("AFP").unwrap()).contains("told AFP"));
     }
 
     #[test]
