@@ -479,42 +479,73 @@ pub(crate) fn looks_like_date(lower: &str) -> bool {
 
 /// `Date:2025-04-11 08:25:21`: a label, then a numeric date with a time.
 fn is_mt_date_line(lower: &str) -> bool {
-    let Some(label) = pat::starts_with_any(lower, pat::MT_DATE_LABELS) else {
+    if lower.chars().count() > t::META_LINE_MAX_CHARS {
         return false;
-    };
-    let rest = lower[label.len()..].trim();
-    let b = rest.as_bytes();
-    // YYYY-MM-DD or YYYY/MM/DD, then a time with a colon
-    b.len() >= 10
-        && b[..4].iter().all(u8::is_ascii_digit)
-        && (b[4] == b'-' || b[4] == b'/' || b[4] == b'.')
-        && rest.contains(':')
-        && rest.chars().count() <= 40
+    }
+    pat::MT_DATE_LABELS.iter().any(|label| {
+        let mut from = 0;
+        while let Some(k) = lower[from..].find(label).map(|k| k + from) {
+            from = k + label.len();
+            let left_ok = lower[..k]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            if left_ok && starts_with_timestamp(lower[from..].trim_start()) {
+                return true;
+            }
+        }
+        false
+    })
 }
 
-/// A vote widget: short text like "veryGood! (58)", "Like (12)", "顶(3)".
+/// `YYYY-MM-DD HH:MM` (also `/` or `.` between the date parts).
+fn starts_with_timestamp(s: &str) -> bool {
+    let b = s.as_bytes();
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|x| x.iter().all(u8::is_ascii_digit));
+    let sep = |i: usize| matches!(b.get(i), Some(b'-' | b'/' | b'.'));
+    digits(0..4)
+        && sep(4)
+        && digits(5..7)
+        && sep(7)
+        && digits(8..10)
+        && b.get(10) == Some(&b' ')
+        && digits(11..13)
+        && b.get(13) == Some(&b':')
+        && digits(14..16)
+}
+
+/// A vote widget: short text made only of "label (N)" parts whose label is a
+/// vote word: "veryGood! (58)", "Like (12) Dislike (3)", "顶(3)".
 fn is_vote_text(text: &str) -> bool {
-    let lower = text.to_ascii_lowercase();
     if text.chars().count() > t::SHORT_LABEL_MAX_CHARS {
         return false;
     }
-    let Some(open) = lower.rfind('(') else {
-        return false;
-    };
-    let inner = lower[open + 1..].trim_end();
-    let Some(num) = inner.strip_suffix(')') else {
-        return false;
-    };
-    if num.trim().is_empty() || !num.trim().chars().all(|c| c.is_ascii_digit()) {
-        return false;
+    let lower = text.to_ascii_lowercase();
+    let mut rest = lower.as_str();
+    let mut parts = 0;
+    while let Some(open) = rest.find('(') {
+        let Some(close) = rest[open..].find(')').map(|c| c + open) else {
+            return false;
+        };
+        let num = rest[open + 1..close].trim();
+        if num.is_empty() || !num.chars().all(|c| c.is_ascii_digit()) {
+            return false;
+        }
+        let label: String = rest[..open]
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect();
+        if !pat::VOTE_WORDS
+            .iter()
+            .any(|w| label == *w || label.ends_with(w))
+        {
+            return false;
+        }
+        parts += 1;
+        rest = &rest[close + 1..];
     }
-    let label: String = lower[..open]
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .collect();
-    pat::VOTE_WORDS
-        .iter()
-        .any(|w| label == *w || label.ends_with(w))
+    parts > 0 && rest.chars().all(|c| !c.is_alphanumeric())
 }
 
 // ============================================================================
@@ -1374,10 +1405,16 @@ fn classify_text(ctx: &Ctx, id: NodeId, outside: bool) -> Option<(&'static str, 
     {
         return Some(("disclaimer", "scraper disclaimer".to_string()));
     }
-    if (is_seo_paragraph(ctx, &text) || (outside && is_brand_promo(ctx, &lower)))
-        && ld < t::LINK_LIST_DENSITY
-        && in_zone(ctx, id)
-    {
+    let short = tc <= t::META_LINE_MAX_CHARS;
+    if outside && short && is_mt_date_line(&lower) {
+        return Some((
+            "date",
+            format!("template date line \"{}\"", excerpt(&text, 60)),
+        ));
+    }
+    // A short line naming the site is its byline, not a promotion.
+    let promo = outside && tc >= t::SEO_PROMO_MIN_CHARS && is_brand_promo(ctx, &lower);
+    if (is_seo_paragraph(ctx, &text) || promo) && ld < t::LINK_LIST_DENSITY && in_zone(ctx, id) {
         return Some((
             "seo_text",
             "keyword-stuffed or self-promoting paragraph".to_string(),
@@ -1386,7 +1423,6 @@ fn classify_text(ctx: &Ctx, id: NodeId, outside: bool) -> Option<(&'static str, 
     if !outside {
         return None;
     }
-    let short = tc <= t::META_LINE_MAX_CHARS;
     if short && is_mt_breadcrumb(&lower) {
         return Some((
             "breadcrumb",
@@ -1436,7 +1472,7 @@ fn classify_text(ctx: &Ctx, id: NodeId, outside: bool) -> Option<(&'static str, 
             return Some((kind, format!("prompt (\"{w}\")")));
         }
     }
-    if tc <= 80 && ld >= 0.5 && pat::find_any(&lower, pat::SHARE_WORDS).is_some() {
+    if tc <= 80 && ld >= 0.5 && pat::find_any(&lower, pat::SHARE_BAR_WORDS).is_some() {
         return Some(("share_bar", "share links".to_string()));
     }
     if tc <= 300 && pat::FOOTER_WORDS.iter().any(|w| lower.contains(w)) && is_last_ish(ctx, id) {
@@ -1939,13 +1975,87 @@ fn matches(dom: &Dom, anchors: &Anchors, selector: &str) -> Vec<NodeId> {
 
 /// Drop reported clutter that sits inside the extracted content (inline related
 /// lists, ads, notices the extractor kept). Ids are shared with the pristine
-/// tree; nodes the extractor created are never clutter.
-pub(crate) fn remove_from(dom: &mut Dom, content_root: NodeId, clutter: &[Clutter]) {
+/// tree. The extractor may wrap or re-tag clutter in nodes it creates (a `<div>`
+/// becoming a new `<p>`): a created node is dropped when everything original
+/// under it belongs to reported clutter. Copies made on a retry carry no
+/// original ids; they are matched by id/class and text.
+pub(crate) fn remove_from(dom: &mut Dom, a: &Analysis, content_root: NodeId, clutter: &[Clutter]) {
+    if clutter.is_empty() {
+        return;
+    }
+    let pristine = a.page.dom;
+    let orig_len = pristine.len();
+    // Every original node inside a reported block.
+    let mut in_clutter = vec![false; orig_len];
     for c in clutter {
-        let n = c.node;
-        if n < dom.len() && n != content_root && dom.is_ancestor(content_root, n) {
-            dom.detach(n);
+        if c.node < orig_len {
+            for d in pristine.descendants(c.node) {
+                in_clutter[d] = true;
+            }
         }
+    }
+    // Signatures of reported blocks with an id or class, for copies.
+    let sigs: Vec<(String, String, String)> = clutter
+        .iter()
+        .filter(|c| c.node < orig_len)
+        .filter(|c| !pristine.id_attr(c.node).is_empty() || !pristine.class_attr(c.node).is_empty())
+        .map(|c| {
+            (
+                pristine.id_attr(c.node).to_string(),
+                pristine.class_attr(c.node).to_string(),
+                collapse_ws(&pristine.text_content(c.node)),
+            )
+        })
+        .collect();
+    #[derive(Clone, Copy, PartialEq)]
+    enum State {
+        Neutral,
+        Clutter,
+        Article,
+    }
+    let order: Vec<NodeId> = dom.descendants(content_root).collect();
+    let mut state = vec![State::Neutral; dom.len()];
+    for &n in order.iter().rev() {
+        let st = if n < orig_len {
+            if in_clutter[n] {
+                State::Clutter
+            } else if dom.is_element(n) || dom.text(n).is_some_and(|t| !t.trim().is_empty()) {
+                State::Article
+            } else {
+                State::Neutral
+            }
+        } else {
+            let kids = dom.children(n);
+            let copy_match = dom.is_element(n)
+                && sigs.iter().any(|(id, class, text)| {
+                    dom.id_attr(n) == id
+                        && dom.class_attr(n) == class
+                        && collapse_ws(&dom.text_content(n)) == *text
+                });
+            if copy_match {
+                State::Clutter
+            } else if kids.iter().any(|&k| state[k] == State::Article) {
+                State::Article
+            } else if kids.iter().any(|&k| state[k] == State::Clutter) {
+                State::Clutter
+            } else {
+                State::Neutral
+            }
+        };
+        state[n] = st;
+    }
+    // Detach the outermost clutter nodes (never the content root).
+    let mut stack: Vec<NodeId> = dom.children(content_root);
+    let mut drop = Vec::new();
+    while let Some(n) = stack.pop() {
+        if state.get(n) == Some(&State::Clutter) {
+            drop.push(n);
+        } else {
+            stack.extend(dom.children(n));
+        }
+    }
+    for n in drop {
+        dom.detach(n);
     }
 }
 
@@ -1979,9 +2089,15 @@ mod tests {
     #[test]
     fn template_texts() {
         assert!(is_vote_text("veryGood! (58)"));
+        assert!(is_vote_text("veryGood! (31)bad (2)"));
+        assert!(!is_vote_text("Chapter (3) and more"));
         assert!(is_vote_text("Like (3)"));
         assert!(!is_vote_text("Chapter (3)"));
         assert!(is_mt_date_line("date:2025-04-11 08:25:21"));
+        assert!(is_mt_date_line(
+            "golden ledger hub view date:2025-11-02 10:14:55"
+        ));
+        assert!(!is_mt_date_line("update:2025-11-02 10:14:55"));
         assert!(!is_mt_date_line("date: tuesday"));
         assert!(is_mt_breadcrumb("current:home > stocks"));
         assert!(!is_mt_breadcrumb("home > stocks"));

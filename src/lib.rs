@@ -29,6 +29,7 @@ mod patterns;
 mod pipeline;
 mod render;
 mod score;
+pub mod sites;
 mod tuning;
 
 pub use article::{Article, Attribution, Clutter, Evidence, Mirror};

@@ -6,7 +6,8 @@
 //! ```
 //! Exit status: 0 all pages cleaned; 3 some page had no article or exceeded a
 //! limit (one-line message on stderr, the rest of the batch still runs); 2 bad
-//! usage or an unreadable file.
+//! usage or an unreadable file; 4 internal error (a panic: a bug, reported as
+//! `internal error: panicked` on stderr).
 
 use serde::Serialize;
 use std::io::{self, Read, Write};
@@ -21,6 +22,7 @@ const USAGE: &str =
 
 const EXIT_USAGE: u8 = 2;
 const EXIT_NO_ARTICLE: u8 = 3;
+const EXIT_INTERNAL: u8 = 4;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Format {
@@ -186,7 +188,12 @@ fn main() -> ExitCode {
     // Keep the default panic message off stderr: a panic is reported as one line.
     panic::set_hook(Box::new(|_| {}));
 
-    let opts = Options::default();
+    // The built-in mirror/clone lists: a listed site is mirror evidence for the core.
+    let sites = unmirror::sites::SiteLists::builtin();
+    let opts = Options {
+        listed: args.url.as_deref().and_then(|u| sites.listed(u)),
+        ..Options::default()
+    };
     let stdout = io::stdout();
     let mut out = stdout.lock();
     let mut status = 0u8;
@@ -210,10 +217,22 @@ fn main() -> ExitCode {
             }
         };
         let html = decode_html(&bytes);
-        let result = panic::catch_unwind(AssertUnwindSafe(|| {
+        let result = match panic::catch_unwind(AssertUnwindSafe(|| {
             extract_with(&html, args.url.as_deref(), &opts)
-        }))
-        .unwrap_or(Err(unmirror::Error::NoContent));
+        })) {
+            Ok(r) => r,
+            Err(payload) => {
+                // A bug, never an input's fault: say so, and go on with the batch.
+                let msg = payload
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| payload.downcast_ref::<String>().cloned())
+                    .unwrap_or_default();
+                eprintln!("unmirror: {path}: internal error: panicked: {msg}");
+                status = EXIT_INTERNAL;
+                continue;
+            }
+        };
         let rendered = match &result {
             Ok(article) => render(article, args.format, path),
             Err(e) => {

@@ -28,16 +28,35 @@ pub struct Options {
     pub listed: Option<ListHit>,
 }
 
-/// A site-list rule that matched the page URL.
+/// A site-list rule that matched the page URL (see `sites::SiteLists::lookup`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ListHit {
     /// The list's id (e.g. `unmirror-news-mirrors`, `user`).
     pub list: String,
     /// The list's kind: `mirror` and `clone` lists name copies of other sites;
     /// `content-farm`, `clickbait` and `user` lists do not, by themselves.
+    /// `allow` when the rule that won is an allow rule (uBlacklist `@…`,
+    /// `@@||host^`): the site is exempted and must not be cleaned.
     pub kind: String,
     /// The rule that matched, as written in the list.
     pub rule: String,
+}
+
+impl ListHit {
+    /// The `kind` of a hit on an allow rule.
+    pub const ALLOW: &'static str = "allow";
+
+    /// True when an allow rule won: the site is exempted.
+    pub fn is_allow(&self) -> bool {
+        self.kind == Self::ALLOW
+    }
+
+    /// True when the hit is on a `mirror` or `clone` list: evidence that the page
+    /// is a mirror. Optional lists (`content-farm`, `clickbait`) and `user` lists
+    /// are not.
+    pub fn is_mirror_evidence(&self) -> bool {
+        matches!(self.kind.as_str(), "mirror" | "clone")
+    }
 }
 
 impl Default for Options {

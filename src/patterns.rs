@@ -1,6 +1,272 @@
 //! Every word list, tag list and pattern any heuristic uses, defined once.
 //! Matching helpers are plain substring/word scans: no regex engine in the wasm.
 
+// ---- output allowlist (render/html) ------------------------------------------
+
+/// Tags the HTML serialiser emits, each with the attributes it may keep (besides
+/// [`SAFE_GLOBAL_ATTRS`]), in the order they are written.
+pub const SAFE_TAGS: &[(&str, &[&str])] = &[
+    ("a", &["href", "hreflang"]),
+    ("abbr", &[]),
+    ("article", &[]),
+    ("b", &[]),
+    ("bdi", &[]),
+    ("bdo", &[]),
+    ("blockquote", &["cite"]),
+    ("br", &[]),
+    ("caption", &[]),
+    ("cite", &[]),
+    ("code", &[]),
+    ("col", &["span"]),
+    ("colgroup", &["span"]),
+    ("data", &["value"]),
+    ("dd", &[]),
+    ("del", &["cite", "datetime"]),
+    ("details", &["open"]),
+    ("dfn", &[]),
+    ("div", &[]),
+    ("dl", &[]),
+    ("dt", &[]),
+    ("em", &[]),
+    ("figcaption", &[]),
+    ("figure", &[]),
+    ("h1", &[]),
+    ("h2", &[]),
+    ("h3", &[]),
+    ("h4", &[]),
+    ("h5", &[]),
+    ("h6", &[]),
+    ("hr", &[]),
+    ("i", &[]),
+    (
+        "img",
+        &[
+            "src", "srcset", "sizes", "alt", "width", "height", "loading",
+        ],
+    ),
+    ("ins", &["cite", "datetime"]),
+    ("kbd", &[]),
+    ("li", &["value"]),
+    ("mark", &[]),
+    ("ol", &["start", "reversed", "type"]),
+    ("p", &[]),
+    ("picture", &[]),
+    ("pre", &[]),
+    ("q", &["cite"]),
+    ("rp", &[]),
+    ("rt", &[]),
+    ("ruby", &[]),
+    ("s", &[]),
+    ("samp", &[]),
+    ("section", &[]),
+    ("small", &[]),
+    (
+        "source",
+        &["srcset", "sizes", "media", "type", "width", "height"],
+    ),
+    ("span", &[]),
+    ("strong", &[]),
+    ("sub", &[]),
+    ("summary", &[]),
+    ("sup", &[]),
+    ("table", &[]),
+    ("tbody", &[]),
+    ("td", &["colspan", "rowspan", "headers"]),
+    ("tfoot", &[]),
+    ("th", &["colspan", "rowspan", "headers", "scope", "abbr"]),
+    ("thead", &[]),
+    ("time", &["datetime"]),
+    ("tr", &[]),
+    ("u", &[]),
+    ("ul", &[]),
+    ("var", &[]),
+    ("wbr", &[]),
+];
+
+/// Attributes every emitted element may keep (after its own), in this order.
+/// Never `id`/`name` (DOM clobbering), `style`, or event handlers.
+pub const SAFE_GLOBAL_ATTRS: &[&str] = &["lang", "dir", "title"];
+
+/// Elements emitted under another, allowlisted name (legacy or layout-only tags).
+pub const RENAMED_TAGS: &[(&str, &str)] = &[
+    ("address", "div"),
+    ("aside", "div"),
+    ("center", "div"),
+    ("dir", "ul"),
+    ("footer", "div"),
+    ("header", "div"),
+    ("hgroup", "div"),
+    ("listing", "pre"),
+    ("main", "div"),
+    ("marquee", "div"),
+    ("menu", "ul"),
+    ("nav", "div"),
+    ("plaintext", "pre"),
+    ("search", "div"),
+    ("strike", "s"),
+    ("tt", "code"),
+    ("xmp", "pre"),
+];
+
+/// Elements dropped with everything inside them: active content, embedded
+/// documents, forms' controls, document metadata, foreign (SVG/MathML) content.
+/// Any other tag that is not allowlisted is unwrapped (its text is kept).
+pub const DROPPED_TAGS: &[&str] = &[
+    "applet", "area", "audio", "base", "basefont", "bgsound", "button", "canvas", "datalist",
+    "dialog", "embed", "frame", "frameset", "head", "iframe", "input", "keygen", "link", "map",
+    "math", "meta", "meter", "noembed", "noframes", "noscript", "object", "optgroup", "option",
+    "output", "param", "portal", "progress", "script", "select", "style", "svg", "template",
+    "textarea", "title", "track", "video",
+];
+
+/// Output elements whose start tag closes an open `<p>` when a browser parses
+/// the output: a `<p>` containing one is written as `<div>`, so the tree a
+/// browser rebuilds is the tree we wrote.
+pub const P_CLOSING_TAGS: &[&str] = &[
+    "article",
+    "blockquote",
+    "dd",
+    "details",
+    "div",
+    "dl",
+    "dt",
+    "figcaption",
+    "figure",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "li",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "ul",
+];
+
+/// Output elements followed by a line break (readability of the HTML only;
+/// the break sits where a browser collapses it).
+pub const BLOCK_OUTPUT_TAGS: &[&str] = &[
+    "article",
+    "blockquote",
+    "caption",
+    "dd",
+    "details",
+    "div",
+    "dl",
+    "dt",
+    "figcaption",
+    "figure",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
+];
+
+/// Output elements whose children are blocks: a line break follows the start tag.
+pub const CONTAINER_OUTPUT_TAGS: &[&str] =
+    &["dl", "ol", "table", "tbody", "tfoot", "thead", "tr", "ul"];
+
+/// URL schemes a link or image may use (besides relative references).
+pub const SAFE_URL_SCHEMES: &[&str] = &["http", "https"];
+/// URL schemes a link (`<a href>`) may also use.
+pub const SAFE_LINK_ONLY_SCHEMES: &[&str] = &["mailto"];
+/// `data:` media types allowed in `<img src>`: raster images only (no SVG, which
+/// can carry script).
+pub const RASTER_DATA_IMAGE_TYPES: &[&str] = &[
+    "image/png",
+    "image/jpeg",
+    "image/jpg",
+    "image/gif",
+    "image/webp",
+    "image/avif",
+    "image/bmp",
+];
+/// Values of `<ol type>` that are kept.
+pub const OL_TYPES: &[&str] = &["1", "a", "A", "i", "I"];
+/// Values of `<th scope>` that are kept.
+pub const TH_SCOPES: &[&str] = &["row", "col", "rowgroup", "colgroup"];
+/// Values of `dir` that are kept.
+pub const DIRECTIONS: &[&str] = &["ltr", "rtl", "auto"];
+/// Values of `<img loading>` that are kept.
+pub const LOADING_VALUES: &[&str] = &["lazy", "eager"];
+/// Class prefixes naming a code block's language (`language-rust`), kept on
+/// `<pre>`/`<code>` even without `keep_classes`.
+pub const CODE_LANGUAGE_CLASS_PREFIXES: &[&str] = &["language-", "lang-"];
+
+// ---- links and lazy images (links) -------------------------------------------
+
+/// Attributes holding the real `src` of a lazy-loaded image, most trusted first.
+pub const LAZY_SRC_ATTRS: &[&str] = &[
+    "data-src",
+    "data-lazy-src",
+    "data-original",
+    "data-original-src",
+    "data-lazy",
+    "data-lazyload",
+    "data-url",
+    "data-hi-res-src",
+    "data-full-src",
+    "data-orig-file",
+    "data-actualsrc",
+    "data-echo",
+    "data-img-src",
+    "data-image",
+];
+/// Attributes holding the real `srcset` of a lazy-loaded image or source.
+pub const LAZY_SRCSET_ATTRS: &[&str] = &[
+    "data-srcset",
+    "data-lazy-srcset",
+    "data-original-srcset",
+    "data-lazysrcset",
+];
+/// File extensions that make an attribute value look like an image URL
+/// (Readability's `/\.(jpg|jpeg|png|webp)/i`, plus AVIF).
+pub const IMAGE_URL_EXTENSIONS: &[&str] = &[".jpg", ".jpeg", ".png", ".webp", ".avif"];
+/// Words in an image `src` that mark a placeholder, replaced when the element
+/// also names a real image in a lazy-load attribute.
+pub const PLACEHOLDER_SRC_WORDS: &[&str] = &[
+    "placeholder",
+    "blank.",
+    "spacer.",
+    "pixel.",
+    "transparent.",
+    "lazy",
+    "loading.",
+    "grey.",
+    "gray.",
+    "1x1",
+    "empty.",
+];
+/// Attributes that carry URLs made absolute by `links` (`srcset` separately).
+pub const URL_ATTRS: &[&str] = &["href", "src", "poster", "cite"];
+
+/// Readability's `/\.(jpg|jpeg|png|webp)/i`: does the value mention an image file?
+pub fn mentions_image_file(value: &str) -> bool {
+    IMAGE_URL_EXTENSIONS.iter().any(|e| contains_ci(value, e))
+}
+
 /// Elements whose content the parser treats as raw text: the pre-scan skips them.
 pub const RAW_TEXT_TAGS: &[&str] = &[
     "script",
@@ -11,7 +277,18 @@ pub const RAW_TEXT_TAGS: &[&str] = &[
     "iframe",
     "noembed",
     "noframes",
+    "noscript",
     "plaintext",
+];
+
+/// Elements that open foreign content (inside them, `<style>` and `<title>` are
+/// ordinary elements, not raw text).
+pub const FOREIGN_ROOT_TAGS: &[&str] = &["svg", "math"];
+
+/// The HTML parser's "formatting elements": re-created in every following block
+/// when left open (`<a>` aside: the parser keeps at most one open per block).
+pub const FORMATTING_TAGS: &[&str] = &[
+    "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u",
 ];
 
 /// Void elements: never have children, never add depth.
@@ -25,6 +302,554 @@ pub const VOID_TAGS: &[&str] = &[
 pub const SELF_CLOSING_SIBLINGS: &[&str] = &[
     "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "rb", "rt", "rp", "rtc",
 ];
+
+// ---- Readability's REGEXPS, as word lists ------------------------------------
+//
+// Readability tests these regular expressions (case-insensitive, unanchored) on an
+// element's `class` and `id`. Each alternative is a plain substring, so a list of
+// substrings and `contains_any_ci` reproduce them exactly.
+
+/// `unlikelyCandidates`: class/id substrings of page furniture.
+pub const UNLIKELY_CANDIDATES: &[&str] = &[
+    "-ad-",
+    "ai2html",
+    "banner",
+    "breadcrumbs",
+    "combx",
+    "comment",
+    "community",
+    "cover-wrap",
+    "disqus",
+    "extra",
+    "footer",
+    "gdpr",
+    "header",
+    "legends",
+    "menu",
+    "related",
+    "remark",
+    "replies",
+    "rss",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "social",
+    "sponsor",
+    "supplemental",
+    "ad-break",
+    "agegate",
+    "pagination",
+    "pager",
+    "popup",
+    "yom-remote",
+];
+
+/// `okMaybeItsACandidate`: rescues an unlikely-looking element.
+pub const MAYBE_CANDIDATE: &[&str] = &[
+    "and", "article", "body", "column", "content", "main", "shadow",
+];
+
+/// `positive`: class/id substrings that raise the class weight.
+pub const POSITIVE: &[&str] = &[
+    "article",
+    "body",
+    "content",
+    "entry",
+    "hentry",
+    "h-entry",
+    "main",
+    "page",
+    "pagination",
+    "post",
+    "text",
+    "blog",
+    "story",
+];
+
+/// `negative`: class/id substrings that lower the class weight (plus the token
+/// [`NEGATIVE_TOKEN`]).
+pub const NEGATIVE: &[&str] = &[
+    "-ad-",
+    "hidden",
+    "banner",
+    "combx",
+    "comment",
+    "com-",
+    "contact",
+    "footer",
+    "gdpr",
+    "masthead",
+    "media",
+    "meta",
+    "outbrain",
+    "promo",
+    "related",
+    "scroll",
+    "share",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "sponsor",
+    "shopping",
+    "tags",
+    "widget",
+];
+
+/// `negative`'s `^hid$| hid$| hid |^hid `: a whole space-delimited token.
+pub const NEGATIVE_TOKEN: &str = "hid";
+
+/// `byline`: class/id substrings of an author line.
+pub const BYLINE: &[&str] = &["byline", "author", "dateline", "writtenby", "p-author"];
+
+/// `shareElements`: `(\b|_)(share|sharedaddy)(\b|_)`.
+pub const SHARE_WORDS: &[&str] = &["share", "sharedaddy"];
+
+/// `videos`: hosts after `//` (optionally `www.`) whose embeds are kept.
+pub const VIDEO_HOSTS: &[&str] = &[
+    "dailymotion.com",
+    "youtube.com",
+    "youtube-nocookie.com",
+    "player.vimeo.com",
+    "v.qq.com",
+    "archive.org",
+    "upload.wikimedia.org",
+    "player.twitch.tv",
+];
+
+/// ARIA roles of page furniture (`UNLIKELY_ROLES`).
+pub const UNLIKELY_ROLES: &[&str] = &[
+    "menu",
+    "menubar",
+    "complementary",
+    "navigation",
+    "alert",
+    "alertdialog",
+    "dialog",
+];
+
+/// Tags whose paragraphs are scored (`DEFAULT_TAGS_TO_SCORE`).
+pub const TAGS_TO_SCORE: &[&str] = &["section", "h2", "h3", "h4", "h5", "h6", "p", "td", "pre"];
+
+/// Block children that keep a `<div>` from becoming a `<p>` (`DIV_TO_P_ELEMS`).
+pub const DIV_TO_P_ELEMS: &[&str] = &[
+    "blockquote",
+    "dl",
+    "div",
+    "img",
+    "ol",
+    "p",
+    "pre",
+    "table",
+    "ul",
+];
+
+/// Text-bearing tags for the text density of `_cleanConditionally`.
+pub const TEXTISH_TAGS: &[&str] = &[
+    "span",
+    "li",
+    "td",
+    "blockquote",
+    "dl",
+    "div",
+    "img",
+    "ol",
+    "p",
+    "pre",
+    "table",
+    "ul",
+];
+
+/// Headings.
+pub const HEADING_TAGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6"];
+
+/// Embeds (`object`, `embed`, `iframe`).
+pub const EMBED_TAGS: &[&str] = &["object", "embed", "iframe"];
+
+/// Appended siblings keep these tags; others become `<div>` (`ALTER_TO_DIV_EXCEPTIONS`).
+pub const ALTER_TO_DIV_EXCEPTIONS: &[&str] = &["div", "article", "section", "p", "ol", "ul"];
+
+/// Presentational attributes removed from the article (`PRESENTATIONAL_ATTRIBUTES`).
+pub const PRESENTATIONAL_ATTRIBUTES: &[&str] = &[
+    "align",
+    "background",
+    "bgcolor",
+    "border",
+    "cellpadding",
+    "cellspacing",
+    "frame",
+    "hspace",
+    "rules",
+    "style",
+    "valign",
+    "vspace",
+];
+
+/// Elements that also lose `width`/`height` (`DEPRECATED_SIZE_ATTRIBUTE_ELEMS`).
+pub const DEPRECATED_SIZE_ATTRIBUTE_ELEMS: &[&str] = &["table", "th", "td", "hr", "pre"];
+
+/// Phrasing content (`PHRASING_ELEMS`; canvas, iframe, svg and video left out as
+/// Readability does).
+pub const PHRASING_ELEMS: &[&str] = &[
+    "abbr", "audio", "b", "bdo", "br", "button", "cite", "code", "data", "datalist", "dfn", "em",
+    "embed", "i", "img", "input", "kbd", "label", "mark", "math", "meter", "noscript", "object",
+    "output", "progress", "q", "ruby", "samp", "script", "select", "small", "span", "strong",
+    "sub", "sup", "textarea", "time", "var", "wbr",
+];
+
+/// Phrasing only when all their children are (`A`, `DEL`, `INS`).
+pub const TRANSPARENT_PHRASING: &[&str] = &["a", "del", "ins"];
+
+/// Classes kept when classes are stripped (`CLASSES_TO_PRESERVE`).
+pub const CLASSES_TO_PRESERVE: &[&str] = &["page"];
+
+/// Tags a data table's descendants reveal it by.
+pub const DATA_TABLE_DESCENDANTS: &[&str] = &["col", "colgroup", "tfoot", "thead", "th"];
+
+/// Attribute names that point to an image (`_unwrapNoscriptImages`).
+pub const IMAGE_SOURCE_ATTRS: &[&str] = &["src", "srcset", "data-src", "data-srcset"];
+
+/// Image file extensions (`/\.(jpg|jpeg|png|webp)/i`).
+pub const IMAGE_EXTENSIONS: &[&str] = &[".jpg", ".jpeg", ".png", ".webp"];
+
+/// Comma variants counted by the paragraph score (`commas`).
+pub const COMMAS: &[char] = &[
+    '\u{002C}', '\u{060C}', '\u{FE50}', '\u{FE10}', '\u{FE11}', '\u{2E41}', '\u{2E34}', '\u{2E32}',
+    '\u{FF0C}',
+];
+
+/// `adWords`: a node whose whole text is one of these is an ad slot.
+pub const AD_WORDS: &[&str] = &[
+    "ad",
+    "advertising",
+    "advertisement",
+    "pub",
+    "publicité",
+    "werb",
+    "werbung",
+    "广告",
+    "реклама",
+    "anuncio",
+];
+
+/// `loadingWords` (optionally followed by `…` or `...`).
+pub const LOADING_WORDS: &[&str] = &["loading", "正在加载", "загрузка", "chargement", "cargando"];
+
+/// Schema.org types whose JSON-LD describes an article (`jsonLdArticleTypes`).
+/// Readability's regex anchors only its first alternative at the start and its last
+/// at the end; see [`is_article_type`].
+pub const JSONLD_ARTICLE_TYPES: &[&str] = &[
+    "Article",
+    "AdvertiserContentArticle",
+    "NewsArticle",
+    "AnalysisNewsArticle",
+    "AskPublicNewsArticle",
+    "BackgroundNewsArticle",
+    "OpinionNewsArticle",
+    "ReportageNewsArticle",
+    "ReviewNewsArticle",
+    "Report",
+    "SatiricalArticle",
+    "ScholarlyArticle",
+    "MedicalScholarlyArticle",
+    "SocialMediaPosting",
+    "BlogPosting",
+    "LiveBlogPosting",
+    "DiscussionForumPosting",
+    "TechArticle",
+    "APIReference",
+];
+
+/// Title separators (`|`, `-`, en and em dashes, `\`, `/`, `>`, `»`).
+pub const TITLE_SEPARATORS: &[char] = &['|', '-', '\u{2013}', '\u{2014}', '\\', '/', '>', '»'];
+
+/// Separators that mark a hierarchy (`\`, `/`, `>`, `»`).
+pub const TITLE_HIERARCHY_SEPARATORS: &[char] = &['\\', '/', '>', '»'];
+
+/// `<meta property>` prefixes (`article|dc|dcterm|og|twitter`).
+pub const META_PROPERTY_PREFIXES: &[&str] = &["article", "dc", "dcterm", "og", "twitter"];
+/// `<meta property>` suffixes.
+pub const META_PROPERTY_NAMES: &[&str] = &[
+    "author",
+    "creator",
+    "description",
+    "published_time",
+    "title",
+    "site_name",
+];
+/// `<meta name>` prefixes (`dc|dcterm|og|twitter|parsely|weibo:article|weibo:webpage`).
+pub const META_NAME_PREFIXES: &[&str] = &[
+    "dc",
+    "dcterm",
+    "og",
+    "twitter",
+    "parsely",
+    "weibo:article",
+    "weibo:webpage",
+];
+/// `<meta name>` suffixes.
+pub const META_NAME_NAMES: &[&str] = &[
+    "author",
+    "creator",
+    "pub-date",
+    "description",
+    "title",
+    "site_name",
+];
+
+/// Extra publication-date `<meta name|property>` keys, tried after Readability's.
+pub const META_DATE_KEYS: &[&str] = &[
+    "og:published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "article.published",
+    "sailthru.date",
+    "dc.date.issued",
+    "dcterms.issued",
+];
+
+/// Lead-image `<meta name|property>` keys, in order of preference.
+pub const META_IMAGE_KEYS: &[&str] = &[
+    "og:image",
+    "og:image:url",
+    "og:image:secure_url",
+    "twitter:image",
+    "twitter:image:src",
+];
+
+/// Block-level elements for plain-text rendering: each starts a paragraph.
+pub const TEXT_BLOCK_TAGS: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "center",
+    "dd",
+    "details",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "legend",
+    "li",
+    "main",
+    "menu",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "caption",
+    "ul",
+];
+
+/// Elements whose content never reaches the plain text.
+pub const TEXT_SKIP_TAGS: &[&str] = &[
+    "script", "style", "noscript", "template", "head", "title", "iframe", "object", "embed", "svg",
+    "math", "select", "button", "input", "textarea",
+];
+
+// ---- matchers -----------------------------------------------------------------
+
+/// ASCII case-insensitive substring test (what a `/…/i` regex of ASCII literals
+/// does: JavaScript folds no non-ASCII character onto ASCII).
+pub fn contains_ci(hay: &str, needle: &str) -> bool {
+    find_ci(hay, needle, 0).is_some()
+}
+
+/// Byte offset of the first ASCII case-insensitive match of `needle` at or after
+/// `from`.
+pub fn find_ci(hay: &str, needle: &str, from: usize) -> Option<usize> {
+    let h = hay.as_bytes();
+    let n = needle.as_bytes();
+    let Some((&first, rest)) = n.split_first() else {
+        return Some(from.min(h.len()));
+    };
+    if h.len() < n.len() {
+        return None;
+    }
+    let first = first.to_ascii_lowercase();
+    let last = h.len() - n.len();
+    let mut i = from;
+    while i <= last {
+        if h[i].to_ascii_lowercase() == first && h[i + 1..i + n.len()].eq_ignore_ascii_case(rest) {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Does `hay` contain any of `needles` (ASCII case-insensitive)? One pass over
+/// `hay`: positions whose byte starts no needle are skipped by a bit test.
+pub fn contains_any_ci(hay: &str, needles: &[&str]) -> bool {
+    let h = hay.as_bytes();
+    if h.is_empty() {
+        return false;
+    }
+    let mut firsts = [0u64; 4];
+    for n in needles {
+        match n.as_bytes().first() {
+            Some(&b) => {
+                let b = b.to_ascii_lowercase();
+                firsts[usize::from(b >> 6)] |= 1 << (b & 63);
+            }
+            None => return true,
+        }
+    }
+    for i in 0..h.len() {
+        let c = h[i].to_ascii_lowercase();
+        if firsts[usize::from(c >> 6)] & (1 << (c & 63)) == 0 {
+            continue;
+        }
+        for n in needles {
+            let nb = n.as_bytes();
+            if nb[0].to_ascii_lowercase() == c
+                && i + nb.len() <= h.len()
+                && h[i + 1..i + nb.len()].eq_ignore_ascii_case(&nb[1..])
+            {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Readability's `negative` regex on one class or id string.
+pub fn is_negative(s: &str) -> bool {
+    if contains_any_ci(s, NEGATIVE) {
+        return true;
+    }
+    // ^hid$ | hid$ | hid | ^hid : the token delimited by start/end or a space.
+    let t = NEGATIVE_TOKEN;
+    s.eq_ignore_ascii_case(t)
+        || (s.len() > t.len() && {
+            let b = s.as_bytes();
+            let n = t.len();
+            let starts = b[..n].eq_ignore_ascii_case(t.as_bytes()) && b[n] == b' ';
+            let ends =
+                b[b.len() - n..].eq_ignore_ascii_case(t.as_bytes()) && b[b.len() - n - 1] == b' ';
+            starts || ends || contains_ci(s, " hid ")
+        })
+}
+
+/// Readability's `positive` regex on one class or id string.
+pub fn is_positive(s: &str) -> bool {
+    contains_any_ci(s, POSITIVE)
+}
+
+/// `shareElements`: `share` or `sharedaddy` not glued to a letter or digit on
+/// either side (an underscore is allowed, as `(\b|_)` allows it).
+pub fn is_share_match(s: &str) -> bool {
+    let b = s.as_bytes();
+    SHARE_WORDS.iter().any(|w| {
+        let mut from = 0;
+        while let Some(i) = find_ci(s, w, from) {
+            let end = i + w.len();
+            let before_ok = i == 0 || !b[i - 1].is_ascii_alphanumeric();
+            let after_ok = end == b.len() || !b[end].is_ascii_alphanumeric();
+            if before_ok && after_ok {
+                return true;
+            }
+            from = i + 1;
+        }
+        false
+    })
+}
+
+/// `videos`: an embed URL from a known video host.
+pub fn is_video_url(s: &str) -> bool {
+    let mut from = 0;
+    while let Some(i) = find_ci(s, "//", from) {
+        let rest = &s[i + 2..];
+        let bare = if rest.len() >= 4 && rest.as_bytes()[..4].eq_ignore_ascii_case(b"www.") {
+            &rest[4..]
+        } else {
+            rest
+        };
+        let host_at = |r: &str| {
+            VIDEO_HOSTS.iter().any(|h| {
+                r.len() >= h.len() && r.as_bytes()[..h.len()].eq_ignore_ascii_case(h.as_bytes())
+            })
+        };
+        if host_at(bare) || host_at(rest) {
+            return true;
+        }
+        from = i + 1;
+    }
+    false
+}
+
+/// `jsonLdArticleTypes`: `^Article`, any middle alternative anywhere, or
+/// `APIReference$` (case-sensitive).
+pub fn is_article_type(t: &str) -> bool {
+    let n = JSONLD_ARTICLE_TYPES.len();
+    JSONLD_ARTICLE_TYPES.iter().enumerate().any(|(i, name)| {
+        if i == 0 {
+            t.starts_with(name)
+        } else if i == n - 1 {
+            t.ends_with(name)
+        } else {
+            t.contains(name)
+        }
+    })
+}
+
+/// JavaScript's `\s` (and `String.prototype.trim`'s whitespace).
+pub fn is_js_space(c: char) -> bool {
+    matches!(
+        c,
+        '\t' | '\n' | '\u{0B}' | '\u{0C}' | '\r' | ' ' | '\u{A0}' | '\u{1680}' | '\u{2000}'
+            ..='\u{200A}'
+                | '\u{2028}'
+                | '\u{2029}'
+                | '\u{202F}'
+                | '\u{205F}'
+                | '\u{3000}'
+                | '\u{FEFF}'
+    )
+}
+
+/// JavaScript's `String.prototype.trim`.
+pub fn js_trim(s: &str) -> &str {
+    s.trim_matches(is_js_space)
+}
+
+/// `adWords` / `loadingWords`: the whole text is an ad label or a loading notice.
+pub fn is_ad_or_loading(text: &str) -> bool {
+    let t = text.to_lowercase();
+    if AD_WORDS.contains(&t.as_str()) {
+        return true;
+    }
+    LOADING_WORDS.iter().any(|w| {
+        t.strip_prefix(w)
+            .is_some_and(|rest| rest.is_empty() || rest == "…" || rest == "...")
+    })
+}
+
+/// Does an attribute value name an image file (`/\.(jpg|jpeg|png|webp)/i`)?
+pub fn has_image_extension(v: &str) -> bool {
+    contains_any_ci(v, IMAGE_EXTENSIONS)
+}
 
 // ============================================================================
 // Mirror verdict, clutter and attribution (clutter.rs, attribution.rs).
@@ -99,9 +924,6 @@ pub const PARAGRAPH_TAGS: &[&str] = &["p", "pre", "blockquote", "td", "dd", "li"
 pub const MEDIA_TAGS: &[&str] = &[
     "img", "picture", "video", "figure", "svg", "iframe", "audio",
 ];
-
-/// Heading elements.
-pub const HEADING_TAGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6"];
 
 /// Class/id words of regions that are never the article body (Readability's
 /// `unlikelyCandidates`, reduced to whole words).
@@ -354,7 +1176,7 @@ pub const READ_MORE_PREFIXES: &[&str] = &[
 ];
 
 /// Starts of share bars / like widgets.
-pub const SHARE_WORDS: &[&str] = &[
+pub const SHARE_BAR_WORDS: &[&str] = &[
     "share",
     "tweet",
     "facebook",
@@ -463,8 +1285,8 @@ pub const MT_DATE_LABELS: &[&str] = &[
 
 /// Words of vote widgets ("顶 (N)" → "veryGood! (N)").
 pub const VOTE_WORDS: &[&str] = &[
-    "verygood", "good", "like", "likes", "vote", "votes", "useful", "helpful", "upvote", "dig",
-    "digg", "top", "顶", "赞", "踩",
+    "verygood", "good", "bad", "like", "likes", "dislike", "vote", "votes", "useful", "helpful",
+    "upvote", "downvote", "dig", "digg", "top", "顶", "赞", "踩",
 ];
 
 /// Headings of the ranking / recommendation lists of machine-translated templates

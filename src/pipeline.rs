@@ -21,13 +21,15 @@ pub fn extract_with(html: &str, url: Option<&str>, opts: &Options) -> Result<Art
     let pristine = dom.clone();
     let mut meta = metadata::read(&dom, page_url.as_ref());
     let base = links::Base::from_document(&dom, page_url.as_ref());
+    // Readability's `_unwrapNoscriptImages`: before extraction, as it scores images.
+    links::unwrap_noscript_images(&mut dom, opts);
     let grabbed = grab::grab_article(&mut dom, &mut meta, opts).ok_or(Error::NoContent)?;
     let root = grabbed.content;
     // ---- mirror verdict + clutter (issue 5): on the pristine tree; reported
     // clutter the extractor kept inside the content is dropped before cleaning.
     let analysis = clutter::Analysis::new(&pristine, grabbed.source, page_url.as_ref(), &meta);
     let (mirror, clutter) = clutter::detect(&analysis, opts.listed.as_ref());
-    clutter::remove_from(&mut dom, root, &clutter);
+    clutter::remove_from(&mut dom, &analysis, root, &clutter);
     // ----
     clean::finish(&mut dom, root, opts);
     links::absolutize(&mut dom, root, &base);
@@ -53,7 +55,7 @@ pub fn extract_with(html: &str, url: Option<&str>, opts: &Options) -> Result<Art
         dir: meta.dir,
         site_name: meta.site_name,
         excerpt: meta.excerpt,
-        lead_image: meta.lead_image.and_then(|u| base.resolve(&u)),
+        lead_image: meta.lead_image.and_then(|u| base.resolve_http(&u)),
         content_html,
         text,
         word_count,

@@ -99,6 +99,9 @@ fn template_mirror_is_flagged_and_its_clutter_reported() {
     assert!(a.text.contains("lobster fleet"));
     assert!(!a.text.contains("Ten kitchen tricks"));
     assert!(!a.text.contains("Good!"));
+    // an ad slot inside the body, whatever the extractor wrapped it in
+    assert!(!a.text.contains("Advertisement"), "{}", a.text);
+    assert!(k.contains(&"ad"));
 }
 
 #[test]
