@@ -999,109 +999,105 @@ fn credits_in_text(
     }
     for (p, idx, form, free) in outlets::names_in(text) {
         let o = &OUTLETS[idx];
-        {
-            {
-                let end = p + form.len();
-                let bl = before(&lower, p, t::MENTION_CONTEXT);
-                let al = after(&lower, end, 60);
-                let bt = bl.trim_end();
-                let who = known(idx);
-                let credit_kind = |w: &Ident| match w.kind() {
-                    Kind::Wire | Kind::Photo => (ClaimKind::AgencyCredit, Role::Agency, 0.0),
-                    _ => (ClaimKind::PhotoCredit, Role::Publisher, t::A_PHOTO_CREDIT),
-                };
-                // Copyright line: "Copyright 2016 The Associated Press" (full
-                // names only: "© CBS Interactive" is not CBS News).
-                if free && pat::COPYRIGHT_CUES.iter().any(|c| bl.contains(c)) {
-                    let near = pat::COPYRIGHT_CUES
-                        .iter()
-                        .filter_map(|c| bl.rfind(c))
-                        .max()
-                        .is_some_and(|k| bl.len() - k <= 20);
-                    if near {
-                        licences.push((
-                            excerpt(text, t::EVIDENCE_TEXT_CHARS),
-                            Some(o.name.to_string()),
-                        ));
-                        push(
-                            p,
-                            who,
-                            ClaimKind::Copyright,
-                            Role::Publisher,
-                            t::A_COPYRIGHT,
-                        );
-                        continue;
-                    }
-                }
-                // "Name/AFP", "(Name / The Seattle Times)", "Photo: Reuters".
-                let slash = bt.ends_with('/');
-                let cue = pat::PHOTO_CREDIT_CUES
-                    .iter()
-                    .any(|c| bt.ends_with(c.trim_end()));
-                let photo_word = al.starts_with(" photo") || al.starts_with(" images");
-                let via_getty = al.starts_with(" via getty");
-                let via = ends_with_word(bt, "via") && o.kind != Kind::News;
-                // A photo agency's full name only ever appears in credits.
-                let photo_agency = o.kind == Kind::Photo && free;
-                if slash || cue || photo_word || via_getty || via || photo_agency {
-                    let (k, r, w) = credit_kind(&who);
-                    push(p, who, k, r, w);
-                    continue;
-                }
-                // "told AFP": the agency's reporting.
-                if ends_with_word(bt, "told") {
-                    if o.kind == Kind::Wire {
-                        push(p, who, ClaimKind::AgencyCredit, Role::Agency, 0.0);
-                    }
-                    continue;
-                }
-                if !free {
-                    continue; // short forms count only inside credit patterns
-                }
-                let quoted_before = pat::QUOTE_BEFORE.iter().any(|q| ends_with_word(bt, q));
-                // "CBS News senior foreign correspondent Elizabeth Palmer".
-                if !quoted_before && o.kind != Kind::Photo && is_staff_phrase(al) {
-                    push(p, who, ClaimKind::Staff, Role::Publisher, t::A_STAFF);
-                    continue;
-                }
-                // "CNNMoney (New York)" opening a block.
-                if p == 0 && al.starts_with(" (") && o.kind != Kind::Photo {
-                    push(
-                        p,
-                        who,
-                        ClaimKind::OutletDateline,
-                        Role::Publisher,
-                        t::A_STAFF,
-                    );
-                    continue;
-                }
-                // "Jon Sopel, BBC News, Washington".
-                if bt.ends_with(',')
-                    && is_signature(before(text, p, t::MENTION_CONTEXT), after(text, end, 40))
-                {
-                    push(
-                        p,
-                        who,
-                        ClaimKind::Signature,
-                        Role::Publisher,
-                        t::A_SIGNATURE,
-                    );
-                    continue;
-                }
-                let quoted_after = pat::QUOTE_AFTER.iter().any(|q| {
-                    let a = al.trim_start();
-                    a.starts_with(q) && pat::at_word_boundary(a, 0, q.len())
-                });
-                if quoted_before || quoted_after || matches!(o.kind, Kind::Wire | Kind::Photo) {
-                    continue;
-                }
-                let mention_skip = pat::MENTION_SKIP_BEFORE
-                    .iter()
-                    .any(|q| ends_with_word(bt, q));
-                if !mention_skip {
-                    push(p, who, ClaimKind::Mention, Role::Publisher, t::A_MENTION);
-                }
+        let end = p + form.len();
+        let bl = before(&lower, p, t::MENTION_CONTEXT);
+        let al = after(&lower, end, 60);
+        let bt = bl.trim_end();
+        let who = known(idx);
+        let credit_kind = |w: &Ident| match w.kind() {
+            Kind::Wire | Kind::Photo => (ClaimKind::AgencyCredit, Role::Agency, 0.0),
+            _ => (ClaimKind::PhotoCredit, Role::Publisher, t::A_PHOTO_CREDIT),
+        };
+        // Copyright line: "Copyright 2016 The Associated Press" (full
+        // names only: "© CBS Interactive" is not CBS News).
+        if free && pat::COPYRIGHT_CUES.iter().any(|c| bl.contains(c)) {
+            let near = pat::COPYRIGHT_CUES
+                .iter()
+                .filter_map(|c| bl.rfind(c))
+                .max()
+                .is_some_and(|k| bl.len() - k <= 20);
+            if near {
+                licences.push((
+                    excerpt(text, t::EVIDENCE_TEXT_CHARS),
+                    Some(o.name.to_string()),
+                ));
+                push(
+                    p,
+                    who,
+                    ClaimKind::Copyright,
+                    Role::Publisher,
+                    t::A_COPYRIGHT,
+                );
+                continue;
             }
+        }
+        // "Name/AFP", "(Name / The Seattle Times)", "Photo: Reuters".
+        let slash = bt.ends_with('/');
+        let cue = pat::PHOTO_CREDIT_CUES
+            .iter()
+            .any(|c| bt.ends_with(c.trim_end()));
+        let photo_word = al.starts_with(" photo") || al.starts_with(" images");
+        let via_getty = al.starts_with(" via getty");
+        let via = ends_with_word(bt, "via") && o.kind != Kind::News;
+        // A photo agency's full name only ever appears in credits.
+        let photo_agency = o.kind == Kind::Photo && free;
+        if slash || cue || photo_word || via_getty || via || photo_agency {
+            let (k, r, w) = credit_kind(&who);
+            push(p, who, k, r, w);
+            continue;
+        }
+        // "told AFP": the agency's reporting.
+        if ends_with_word(bt, "told") {
+            if o.kind == Kind::Wire {
+                push(p, who, ClaimKind::AgencyCredit, Role::Agency, 0.0);
+            }
+            continue;
+        }
+        if !free {
+            continue; // short forms count only inside credit patterns
+        }
+        let quoted_before = pat::QUOTE_BEFORE.iter().any(|q| ends_with_word(bt, q));
+        // "CBS News senior foreign correspondent Elizabeth Palmer".
+        if !quoted_before && o.kind != Kind::Photo && is_staff_phrase(al) {
+            push(p, who, ClaimKind::Staff, Role::Publisher, t::A_STAFF);
+            continue;
+        }
+        // "CNNMoney (New York)" opening a block.
+        if p == 0 && al.starts_with(" (") && o.kind != Kind::Photo {
+            push(
+                p,
+                who,
+                ClaimKind::OutletDateline,
+                Role::Publisher,
+                t::A_STAFF,
+            );
+            continue;
+        }
+        // "Jon Sopel, BBC News, Washington".
+        if bt.ends_with(',')
+            && is_signature(before(text, p, t::MENTION_CONTEXT), after(text, end, 40))
+        {
+            push(
+                p,
+                who,
+                ClaimKind::Signature,
+                Role::Publisher,
+                t::A_SIGNATURE,
+            );
+            continue;
+        }
+        let quoted_after = pat::QUOTE_AFTER.iter().any(|q| {
+            let a = al.trim_start();
+            a.starts_with(q) && pat::at_word_boundary(a, 0, q.len())
+        });
+        if quoted_before || quoted_after || matches!(o.kind, Kind::Wire | Kind::Photo) {
+            continue;
+        }
+        let mention_skip = pat::MENTION_SKIP_BEFORE
+            .iter()
+            .any(|q| ends_with_word(bt, q));
+        if !mention_skip {
+            push(p, who, ClaimKind::Mention, Role::Publisher, t::A_MENTION);
         }
     }
     // Licence cues naming an outlet ("Distributed by Tribune Content Agency").

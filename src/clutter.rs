@@ -17,6 +17,10 @@
 //!    Inside: ads, injected same-site "read more" links and lists, share bars,
 //!    notices, SEO paragraphs. Each block gets a kind, a reason and a selector
 //!    of plain parts verified to match exactly that element.
+//!
+//! Entry points (see `pipeline.rs`): [`Analysis::new`] once per page (shared with
+//! attribution), [`detect`], then [`remove_from`] to drop reported clutter the
+//! extractor kept inside the article.
 
 use crate::article::{Clutter, Evidence, Mirror};
 use crate::attribution::{self, Claim, ClaimKind, Role};
