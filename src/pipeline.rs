@@ -1,6 +1,6 @@
 //! The stages wired together. Read this file first.
 
-use crate::{clean, extract as grab, links, metadata, parse, render, tuning};
+use crate::{attribution, clean, clutter, extract as grab, links, metadata, parse, render, tuning};
 use crate::{Article, Error, Options};
 use url::Url;
 
@@ -18,14 +18,19 @@ pub fn extract_with(html: &str, url: Option<&str>, opts: &Options) -> Result<Art
     };
     let mut dom = parse::parse_document(html, opts)?;
     // The untouched tree: clutter and attribution read the page as the browser has it.
-    let _pristine = dom.clone();
+    let pristine = dom.clone();
     let mut meta = metadata::read(&dom, page_url.as_ref());
     let base = links::Base::from_document(&dom, page_url.as_ref());
     // Readability's `_unwrapNoscriptImages`: before extraction, as it scores images.
     links::unwrap_noscript_images(&mut dom, opts);
     let grabbed = grab::grab_article(&mut dom, &mut meta, opts).ok_or(Error::NoContent)?;
     let root = grabbed.content;
-    let _article_source = grabbed.source; // clutter/attribution anchor (indexes `_pristine`)
+    // ---- mirror verdict + clutter (issue 5): on the pristine tree; reported
+    // clutter the extractor kept inside the content is dropped before cleaning.
+    let analysis = clutter::Analysis::new(&pristine, grabbed.source, page_url.as_ref(), &meta);
+    let (mirror, clutter) = clutter::detect(&analysis, opts.listed.as_ref());
+    clutter::remove_from(&mut dom, &analysis, root, &clutter);
+    // ----
     clean::finish(&mut dom, root, opts);
     links::absolutize(&mut dom, root, &base);
     let content_html = render::html(&dom, root, opts);
@@ -34,6 +39,9 @@ pub fn extract_with(html: &str, url: Option<&str>, opts: &Options) -> Result<Art
     if text.trim().is_empty() || !has_text_outside_forms(&dom, root) {
         return Err(Error::NoContent);
     }
+    // ---- attribution (issue 7)
+    let attribution = attribution::attribute(&analysis, &text, &mirror);
+    // ----
     let word_count = text.split_whitespace().count();
     let reading_minutes = if word_count == 0 {
         0
@@ -53,6 +61,9 @@ pub fn extract_with(html: &str, url: Option<&str>, opts: &Options) -> Result<Art
         text,
         word_count,
         reading_minutes,
+        mirror,
+        clutter,
+        attribution,
     })
 }
 

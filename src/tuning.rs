@@ -169,3 +169,183 @@ pub const SITES_MAX_REGEX_REPEAT: u32 = 1000;
 pub const SITES_REGEX_STEP_BUDGET: usize = 500_000;
 /// URLs are cut to this many bytes before regex rules see them.
 pub const SITES_MAX_URL_LEN: usize = 4096;
+
+// ---- mirror verdict (clutter.rs) ----------------------------------------------
+
+/// A page is a mirror when its evidence adds up to this much.
+pub const MIRROR_THRESHOLD: f64 = 1.0;
+/// Weight of a matched mirror/clone list entry (alone enough).
+pub const W_LIST_HIT: f64 = 1.0;
+/// "The post … appeared first on <another site>" for this very article.
+pub const W_FEED_NOTICE: f64 = 1.0;
+/// A scraper disclaimer ("collected from the internet … will be removed").
+pub const W_SCRAPER_DISCLAIMER: f64 = 0.6;
+/// A keyword-stuffed SEO paragraph around the article (a meta keyword pasted
+/// lower-case, twice).
+pub const W_SEO_STUFFING: f64 = 0.4;
+/// A title phrase repeated lower-case in one paragraph (weak: prose does it).
+pub const W_SEO_TITLE_REPEAT: f64 = 0.15;
+/// Machine-translated breadcrumb lead-in ("Current:Home > …").
+pub const W_MT_BREADCRUMB: f64 = 0.3;
+/// A "Date:YYYY-MM-DD HH:MM:SS" line outside the article.
+pub const W_MT_DATE_LINE: f64 = 0.2;
+/// A vote widget ("veryGood! (58)").
+pub const W_VOTE_WIDGET: f64 = 0.3;
+/// Ranking and Recommendation link lists together.
+pub const W_MT_LIST_PAIR: f64 = 0.2;
+/// A " -Brand" title suffix (space before the hyphen, none after).
+pub const W_TITLE_BRAND_SUFFIX: f64 = 0.2;
+/// A source credit naming another outlet ("Source: The Associated Press").
+pub const W_SOURCE_CREDIT: f64 = 0.5;
+/// A source credit linking the original article on another site.
+pub const W_SOURCE_LINK: f64 = 0.7;
+/// An autoblog plugin's "Source link" / "Go to Source" to another site's article.
+pub const W_AUTOBLOG_SOURCE_LINK: f64 = 0.8;
+/// A link to a question/issue on a Q&A or code platform the page copies.
+pub const W_QA_CLONE_SOURCE: f64 = 0.6;
+/// A CC BY-SA licence notice for copied Q&A content.
+pub const W_CC_BY_SA: f64 = 0.4;
+/// "Originally appeared on <another site>" (legitimate cross-posts say it too).
+pub const W_ORIGINALLY: f64 = 0.3;
+/// Another outlet's staff or dateline in the text ("CBS News correspondent …").
+pub const W_OTHER_SELF_REFERENCE: f64 = 0.4;
+/// Article images served from another outlet's domain.
+pub const W_OTHER_IMAGE_HOST: f64 = 0.4;
+/// … from a CDN shared by several outlets.
+pub const W_OTHER_SHARED_CDN: f64 = 0.2;
+/// Several body links to one other outlet.
+pub const W_OTHER_BODY_LINKS: f64 = 0.2;
+/// Canonical/og:url naming another site: neutral (honest syndication points its
+/// canonical at the original; scrapers copy it), kept as evidence only.
+pub const W_OTHER_CANONICAL: f64 = 0.0;
+/// A licence or provider credit (licensed syndication) counts against.
+pub const W_LICENCE: f64 = -0.6;
+/// Outlet-mismatch evidence needed before template evidence can add up to a
+/// mirror (template evidence alone must reach the threshold by itself).
+pub const MIN_COPY_EVIDENCE: f64 = 0.4;
+/// Below this much template evidence, the page is judged on copy traces alone…
+pub const MIN_TEMPLATE_EVIDENCE: f64 = 0.2;
+/// … which must then add up to this much.
+pub const COPY_ONLY_THRESHOLD: f64 = 1.2;
+
+// ---- clutter blocks (clutter.rs) ----------------------------------------------
+
+/// Text blocks shorter than this (non-space chars) don't score as paragraphs.
+pub const CORE_MIN_PARAGRAPH_CHARS: usize = 25;
+/// One paragraph counts at most this many chars when comparing containers.
+pub const CORE_PARAGRAPH_CAP: u32 = 1000;
+/// Readability's sibling-paragraph length (longer: kept when link density is low).
+pub const SIBLING_PARAGRAPH_CHARS: usize = 80;
+/// The core widens to its parent when it holds less than this share of the
+/// parent's paragraph text…
+pub const CORE_WIDEN_SHARE: f64 = 0.6;
+/// … or when this many paragraphs sit beside it…
+pub const CORE_WIDEN_SIBLINGS: usize = 2;
+/// … unless the parent is this link-heavy.
+pub const CORE_WIDEN_MAX_LINK_DENSITY: f64 = 0.35;
+/// Paragraphs with more link text than this share don't score.
+pub const CORE_MAX_LINK_DENSITY: f64 = 0.5;
+/// A block holding more than this share of the article's text is never clutter.
+pub const ARTICLE_GUARD_SHARE: f64 = 0.5;
+/// Blocks beside the article with this much low-link paragraph text are kept as
+/// possible article text.
+pub const CONTENT_SIBLING_MIN_CHARS: usize = 200;
+/// … and at most this link density.
+pub const CONTENT_SIBLING_MAX_LINK_DENSITY: f64 = 0.25;
+/// Injected read-more lines and inline related lists are at most this long.
+pub const INLINE_LINK_BLOCK_MAX_CHARS: usize = 220;
+/// Inline related lists have at most this many items.
+pub const INLINE_LIST_MAX_ITEMS: usize = 6;
+/// Links to the site's own pages clustered inside the article: this many make
+/// a related grid.
+pub const INLINE_LINK_CLUSTER: usize = 3;
+/// Menu links are at most this long on average (non-space chars).
+pub const MENU_LINK_MAX_CHARS: usize = 14;
+/// A block counts as "all links" from this link density.
+pub const LINK_BLOCK_DENSITY: f64 = 0.8;
+/// A block counts as a link list from this link density.
+pub const LINK_LIST_DENSITY: f64 = 0.5;
+/// Ad labels, vote widgets and short meta lines are at most this long.
+pub const SHORT_LABEL_MAX_CHARS: usize = 40;
+/// Meta lines (byline/date) are at most this long.
+pub const META_LINE_MAX_CHARS: usize = 160;
+/// Disclaimers are at most this long.
+pub const DISCLAIMER_MAX_CHARS: usize = 800;
+/// A paragraph naming the site counts as self-promotion from this length
+/// (non-space chars); shorter ones are bylines.
+pub const SEO_PROMO_MIN_CHARS: usize = 60;
+/// SEO paragraphs are at most this long.
+pub const SEO_PARAGRAPH_MAX_CHARS: usize = 500;
+/// Source credits and republication notices are at most this long.
+pub const SOURCE_CREDIT_MAX_CHARS: usize = 300;
+/// Lead media beside the article: at most this much caption text.
+pub const MEDIA_BLOCK_MAX_CHARS: usize = 300;
+
+// ---- attribution (attribution.rs) ---------------------------------------------
+
+/// Canonical/og:url naming another site.
+pub const A_CANONICAL: f64 = 3.0;
+/// og:url naming another site (without a canonical).
+pub const A_OG_URL: f64 = 2.5;
+/// JSON-LD `isBasedOn` or `<meta name=original-source|syndication-source>`.
+pub const A_ORIGINAL_SOURCE: f64 = 3.0;
+/// JSON-LD `sourceOrganization`.
+pub const A_JSONLD_SOURCE_ORG: f64 = 2.0;
+/// JSON-LD `publisher` naming another site.
+pub const A_JSONLD_PUBLISHER: f64 = 1.5;
+/// "The post … appeared first on X".
+pub const A_APPEARED_FIRST_ON: f64 = 3.0;
+/// "originally appeared on X".
+pub const A_ORIGINALLY: f64 = 2.5;
+/// "Source: X".
+pub const A_SOURCE_CREDIT: f64 = 2.0;
+/// "via X" at the end of the article.
+pub const A_VIA: f64 = 0.8;
+/// Wire dateline "(AP) —".
+pub const A_WIRE_DATELINE: f64 = 2.5;
+/// "Copyright 2024 The Associated Press".
+pub const A_COPYRIGHT: f64 = 2.5;
+/// "<Outlet> senior correspondent …", "<Outlet> (New York)".
+pub const A_STAFF: f64 = 2.0;
+/// "Jon Sopel, BBC News, Washington".
+pub const A_SIGNATURE: f64 = 1.5;
+/// A byline naming an outlet ("By Jane Doe, CBS News", "By The Associated
+/// Press"): on syndication, the originating outlet.
+pub const A_BYLINE: f64 = 2.5;
+/// The page's site name / title brand is another outlet's (copied metadata).
+pub const A_FOREIGN_SITE_NAME: f64 = 1.5;
+/// Byline blocks are at most this long.
+pub const BYLINE_MAX_CHARS: usize = 120;
+/// "Photo by X/CNET", "(X / The Seattle Times)".
+pub const A_PHOTO_CREDIT: f64 = 1.2;
+/// First article image on an outlet's domain.
+pub const A_IMAGE_HOST: f64 = 1.2;
+/// Each further image on the same outlet.
+pub const A_IMAGE_HOST_MORE: f64 = 0.2;
+/// Cap for image hosts (below the publisher minimum: images alone name nobody).
+pub const A_IMAGE_HOST_CAP: f64 = 1.4;
+/// An image on a CDN shared by sister outlets.
+pub const A_SHARED_CDN: f64 = 0.6;
+/// First body link to an outlet's domain.
+pub const A_BODY_LINK: f64 = 0.6;
+/// Each further distinct body link.
+pub const A_BODY_LINK_MORE: f64 = 0.3;
+/// Cap for body links (below the publisher minimum: links alone name nobody).
+pub const A_BODY_LINK_CAP: f64 = 1.2;
+/// A bare mention of the outlet's name in the text.
+pub const A_MENTION: f64 = 0.2;
+/// Cap for mentions.
+pub const A_MENTION_CAP: f64 = 0.2;
+/// A mirror's publisher needs this much support…
+pub const PUBLISHER_MIN_SCORE: f64 = 1.5;
+/// … and this ratio over the runner-up.
+pub const PUBLISHER_MIN_RATIO: f64 = 1.5;
+/// On a page that is not a mirror, another site is the publisher only with this
+/// much support (structured data, a notice, a wire dateline or copyright).
+pub const PUBLISHER_EXTERNAL_SCORE: f64 = 2.5;
+/// Dateline search window at the start of a paragraph (bytes).
+pub const DATELINE_WINDOW: usize = 120;
+/// Context examined around an outlet's name (bytes).
+pub const MENTION_CONTEXT: usize = 40;
+/// Evidence text excerpts are cut to this many chars.
+pub const EVIDENCE_TEXT_CHARS: usize = 160;
