@@ -1724,6 +1724,11 @@ pub fn words_contain(words: &[String], word: &str) -> bool {
         .any(|w| w == word || (word.len() >= 5 && w.starts_with(word)))
 }
 
+/// Form elements: text only inside these (labels, buttons) is not an article.
+pub const FORM_TAGS: &[&str] = &[
+    "form", "label", "button", "input", "select", "option", "textarea", "fieldset", "legend",
+];
+
 #[cfg(test)]
 mod match_tests {
     use super::*;
@@ -1754,11 +1759,8 @@ mod match_tests {
         );
         assert!(words_contain(&class_words("advertisement-box"), "advert"));
         assert!(!words_contain(&class_words("shadow"), "ad"));
-
-/// Form elements: text only inside these (labels, buttons) is not an article.
-pub const FORM_TAGS: &[&str] = &[
-    "form", "label", "button", "input", "select", "option", "textarea", "fieldset", "legend",
-];
+    }
+}
 
 #[cfg(test)]
 mod tests {
