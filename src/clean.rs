@@ -462,7 +462,10 @@ fn clean_classes(dom: &mut Dom, root: NodeId) {
         };
         let kept: Vec<&str> = class
             .split(is_js_space)
-            .filter(|c| patterns::CLASSES_TO_PRESERVE.contains(c))
+            .filter(|c| {
+                patterns::CLASSES_TO_PRESERVE.contains(c)
+                    || c.starts_with(patterns::CODE_LANGUAGE_CLASS_PREFIX)
+            })
             .collect();
         if kept.is_empty() {
             dom.remove_attr(n, "class");

@@ -1983,12 +1983,34 @@ fn matches(dom: &Dom, anchors: &Anchors, selector: &str) -> Vec<NodeId> {
 /// becoming a new `<p>`): a created node is dropped when everything original
 /// under it belongs to reported clutter. Copies made on a retry carry no
 /// original ids; they are matched by id/class and text.
-pub(crate) fn remove_from(dom: &mut Dom, a: &Analysis, content_root: NodeId, clutter: &[Clutter]) {
+pub(crate) fn remove_from(
+    dom: &mut Dom,
+    a: &Analysis,
+    content_root: NodeId,
+    clutter: &[Clutter],
+    copies: &[(NodeId, NodeId)],
+) {
     if clutter.is_empty() {
         return;
     }
     let pristine = a.page.dom;
     let orig_len = pristine.len();
+    // Nodes the extractor copied (a kept retry) stand for their originals.
+    let mut origin_of: std::collections::HashMap<NodeId, NodeId> =
+        copies.iter().map(|&(copy, src)| (copy, src)).collect();
+    // Follow chains (a copy of a node created by the attempt has no original).
+    for &(copy, _) in copies {
+        let mut cur = copy;
+        let mut hops = 0;
+        while let Some(&src) = origin_of.get(&cur) {
+            cur = src;
+            hops += 1;
+            if src < orig_len || hops > 4 {
+                break;
+            }
+        }
+        origin_of.insert(copy, cur);
+    }
     // Every original node inside a reported block.
     let mut in_clutter = vec![false; orig_len];
     for c in clutter {
@@ -2020,8 +2042,13 @@ pub(crate) fn remove_from(dom: &mut Dom, a: &Analysis, content_root: NodeId, clu
     let order: Vec<NodeId> = dom.descendants(content_root).collect();
     let mut state = vec![State::Neutral; dom.len()];
     for &n in order.iter().rev() {
-        let st = if n < orig_len {
-            if in_clutter[n] {
+        let orig = if n < orig_len {
+            Some(n)
+        } else {
+            origin_of.get(&n).copied().filter(|&o| o < orig_len)
+        };
+        let st = if let Some(o) = orig {
+            if in_clutter[o] {
                 State::Clutter
             } else if dom.is_element(n) || dom.text(n).is_some_and(|t| !t.trim().is_empty()) {
                 State::Article

@@ -17,7 +17,7 @@ use crate::Options;
 use html5ever::LocalName;
 
 /// Where the article was found.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub(crate) struct Grabbed {
     /// A detached container holding the cleaned article: a `<div>` wrapping
     /// Readability's `<div id="readability-page-1" class="page">`.
@@ -25,6 +25,9 @@ pub(crate) struct Grabbed {
     /// The element of the *original* document the article came from (Readability's
     /// top candidate), valid in a `Dom::clone()` taken before extraction.
     pub source: Option<NodeId>,
+    /// When the kept attempt is a copy (an earlier, longer retry), each copied
+    /// node paired with the node it was copied from: `(copy, original)`.
+    pub copies: Vec<(NodeId, NodeId)>,
 }
 
 /// Readability's `FLAG_STRIP_UNLIKELYS`.
@@ -70,9 +73,13 @@ pub(crate) fn grab_article(dom: &mut Dom, meta: &mut Metadata, opts: &Options) -
             .as_ref()
             .is_none_or(|l| attempt.text_len > l.text_len)
         {
-            let copy = w.dom.clone_subtree(attempt.content);
+            let mut copies = Vec::new();
+            let copy = w
+                .dom
+                .clone_subtree_with(attempt.content, |src, dst| copies.push((dst, src)));
             longest = Some(Attempt {
                 content: copy,
+                copies,
                 ..attempt
             });
         }
@@ -97,6 +104,7 @@ pub(crate) fn grab_article(dom: &mut Dom, meta: &mut Metadata, opts: &Options) -
     Some(Grabbed {
         content: chosen.content,
         source: chosen.source,
+        copies: chosen.copies,
     })
 }
 
@@ -368,6 +376,8 @@ struct Attempt {
     text_len: usize,
     source: Option<NodeId>,
     dir: Option<String>,
+    /// `(copy, original)` pairs when this attempt was kept as a copy.
+    copies: Vec<(NodeId, NodeId)>,
 }
 
 /// The extractor's state: the tree, the measure cache kept in step with it, the
@@ -965,6 +975,7 @@ impl<'a> Work<'a> {
             text_len,
             source,
             dir,
+            copies: Vec::new(),
         }
     }
 

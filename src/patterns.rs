@@ -1729,6 +1729,10 @@ pub const FORM_TAGS: &[&str] = &[
     "form", "label", "button", "input", "select", "option", "textarea", "fieldset", "legend",
 ];
 
+/// Class prefix naming a code block's language (`language-rust`): kept through
+/// class cleaning so exports can label fenced code.
+pub const CODE_LANGUAGE_CLASS_PREFIX: &str = "language-";
+
 #[cfg(test)]
 mod match_tests {
     use super::*;

@@ -29,7 +29,7 @@ pub fn extract_with(html: &str, url: Option<&str>, opts: &Options) -> Result<Art
     // clutter the extractor kept inside the content is dropped before cleaning.
     let analysis = clutter::Analysis::new(&pristine, grabbed.source, page_url.as_ref(), &meta);
     let (mirror, clutter) = clutter::detect(&analysis, opts.listed.as_ref());
-    clutter::remove_from(&mut dom, &analysis, root, &clutter);
+    clutter::remove_from(&mut dom, &analysis, root, &clutter, &grabbed.copies);
     // ----
     clean::finish(&mut dom, root, opts);
     links::absolutize(&mut dom, root, &base);
