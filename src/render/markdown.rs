@@ -10,8 +10,6 @@
 //! `1.`). Code blocks are fenced with a fence longer than any backtick run
 //! inside, with the language of a `language-x` class. The walk is iterative.
 
-#![allow(dead_code)] // wired by the export stage
-
 use super::html::{fate, is_language_class, safe_url, Fate, UrlUse};
 use crate::dom::{Dom, NodeData, NodeId};
 use crate::links::parse_srcset;
@@ -794,6 +792,12 @@ fn url_for_markdown(url: &str) -> String {
         }
     }
     s
+}
+
+/// One line of plain text (a title) as Markdown inline text: whitespace
+/// collapsed, Markdown syntax escaped.
+pub(crate) fn escape_line(t: &str) -> String {
+    escape_text(collapse(t).trim(), None, true, false)
 }
 
 fn escape_title(t: &str) -> String {
