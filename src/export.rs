@@ -584,6 +584,22 @@ mod tests {
     }
 
     #[test]
+    fn article_json_round_trips_for_the_wasm_export() {
+        let a = article();
+        let json = serde_json::to_string(&a).unwrap();
+        let back: Article = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, a);
+        assert_eq!(
+            export(&back, ExportFormat::Markdown, &ctx()),
+            export(&a, ExportFormat::Markdown, &ctx())
+        );
+        // Extra fields (the CLI's `path`, the extension's `source_url`) are ignored.
+        let extra: Article =
+            serde_json::from_str(r#"{"title":"T","source_url":"https://x.example/"}"#).unwrap();
+        assert_eq!(extra.title, "T");
+    }
+
+    #[test]
     fn formats_parse() {
         for f in [
             ExportFormat::Markdown,
