@@ -9,7 +9,8 @@
 //!   [`Options`]' fields. Throws an `Error` whose message is `"<code>: <message>"`,
 //!   `<code>` being [`Error::code`] (`no_content`, `invalid_url`, …) or
 //!   `bad_options`.
-//! - `export(article_json, format, exported_date) -> string`: the article (the
+//! - `export_article(article_json, format, exported_date) -> string` (not
+//!   `export`: a reserved word in JavaScript): the article (the
 //!   JSON text of an object `clean` returned, e.g. `JSON.stringify(article)`)
 //!   exported as `markdown`, `html-page` or `text-export`, dated
 //!   `exported_date` (`YYYY-MM-DD`, from the caller's clock). The page's URL is
@@ -66,7 +67,11 @@ pub fn clean(html: &str, url: &str, options: JsValue) -> Result<JsValue, JsError
 
 /// Export an article `clean` returned. See the module docs.
 #[wasm_bindgen]
-pub fn export(article_json: &str, format: &str, exported_date: &str) -> Result<String, JsError> {
+pub fn export_article(
+    article_json: &str,
+    format: &str,
+    exported_date: &str,
+) -> Result<String, JsError> {
     install_panic_hook();
     let format = parse_format(format)?;
     let value: serde_json::Value = serde_json::from_str(article_json)
