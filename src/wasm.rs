@@ -25,7 +25,7 @@
 //! instance on the next call, and the caller sees a `WebAssembly.RuntimeError`.
 //! So one bad page costs one failed call, not the core for the rest of the session.
 
-use crate::{export as export_article, extract_with, file_name, Article, Error};
+use crate::{export, extract_with, file_name, Article, Error};
 use crate::{ExportContext, ExportFormat, Options};
 use serde::Serialize;
 use std::sync::Once;
@@ -87,7 +87,7 @@ pub fn export_article(
         source_url,
         exported: exported_date.to_string(),
     };
-    Ok(export_article(&article, format, &ctx))
+    Ok(export(&article, format, &ctx))
 }
 
 /// A file name for exporting an article titled `title` as `format`.
