@@ -1,10 +1,11 @@
 //! The result types. These are the JSON the CLI prints and the objects the wasm
 //! binding hands to JavaScript: field names are snake_case and stable.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A cleaned article and what unmirror knows about the page.
-#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(default)]
 pub struct Article {
     /// The article's title (site-name and mirror-brand suffixes removed).
     pub title: String,
@@ -27,6 +28,9 @@ pub struct Article {
     pub content_html: String,
     /// The article's plain text: paragraphs and headings separated by blank lines.
     pub text: String,
+    /// The article body as CommonMark/GFM (from the same tree as `content_html`),
+    /// the body of the Markdown export (see [`crate::export()`]).
+    pub content_markdown: String,
     /// Words in `text`.
     pub word_count: usize,
     /// Estimated reading time in minutes (at least 1 for a non-empty article).
@@ -42,7 +46,8 @@ pub struct Article {
 // ---- mirror verdict, clutter, attribution (issues 5 and 7) -------------------
 
 /// The mirror verdict.
-#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(default)]
 pub struct Mirror {
     /// A scraped or unlicensed copy of another outlet's article.
     pub is_mirror: bool,
@@ -59,7 +64,8 @@ pub struct Mirror {
 
 /// One piece of evidence: what kind, the text or attribute it came from, and the
 /// outlet it points to (if any).
-#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(default)]
 pub struct Evidence {
     pub kind: String,
     pub text: String,
@@ -67,7 +73,8 @@ pub struct Evidence {
 }
 
 /// An element the extension hides on a mirror page.
-#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(default)]
 pub struct Clutter {
     /// `site_header`, `navigation`, `sidebar`, `site_footer`, `breadcrumb`,
     /// `byline`, `date`, `vote_widget`, `tag_list`, `share_bar`, `related_list`,
@@ -88,7 +95,8 @@ pub struct Clutter {
 }
 
 /// Who originally published the article.
-#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(default)]
 pub struct Attribution {
     /// The original publisher's name; `None` when nothing supports one.
     pub publisher: Option<String>,

@@ -9,6 +9,7 @@
 //! 5. `render`: allowlist-serialised HTML and paragraph-aware plain text.
 //! 6. `clutter` (mirror verdict, clutter blocks) and `attribution` (who published
 //!    the article), both on the pristine tree, with `outlets` (embedded dataset).
+//! 7. `export`: Markdown (front matter + GFM), standalone HTML page, text.
 //!
 //! No I/O, no network, no clock: everything the library needs is passed in.
 
@@ -19,6 +20,7 @@ mod clutter;
 mod decode;
 mod dom;
 mod error;
+mod export;
 mod extract;
 mod links;
 mod metadata;
@@ -35,6 +37,7 @@ mod tuning;
 pub use article::{Article, Attribution, Clutter, Evidence, Mirror};
 pub use decode::decode_html;
 pub use error::Error;
+pub use export::{export, file_name, ExportContext, ExportFormat};
 pub use options::{ListHit, Options};
 pub use pipeline::{extract, extract_with};
 

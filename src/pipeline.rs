@@ -35,6 +35,7 @@ pub fn extract_with(html: &str, url: Option<&str>, opts: &Options) -> Result<Art
     links::absolutize(&mut dom, root, &base);
     let content_html = render::html(&dom, root, opts);
     let text = render::text(&dom, root);
+    let content_markdown = render::markdown(&dom, root);
     // Nothing readable, or only the labels of a form (a sign-in page): no article.
     if text.trim().is_empty() || !has_text_outside_forms(&dom, root) {
         return Err(Error::NoContent);
@@ -59,6 +60,7 @@ pub fn extract_with(html: &str, url: Option<&str>, opts: &Options) -> Result<Art
         lead_image: meta.lead_image.and_then(|u| base.resolve_http(&u)),
         content_html,
         text,
+        content_markdown,
         word_count,
         reading_minutes,
         mirror,

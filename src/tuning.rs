@@ -349,3 +349,10 @@ pub const DATELINE_WINDOW: usize = 120;
 pub const MENTION_CONTEXT: usize = 40;
 /// Evidence text excerpts are cut to this many chars.
 pub const EVIDENCE_TEXT_CHARS: usize = 160;
+
+// ---- export (issue 8) ----------------------------------------------------------
+
+/// Columns the text export wraps paragraphs at.
+pub(crate) const TEXT_WIDTH: usize = 78;
+/// Characters of the title kept in an export's file name (before the extension).
+pub(crate) const EXPORT_FILE_NAME_CHARS: usize = 80;

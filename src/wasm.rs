@@ -9,6 +9,15 @@
 //!   [`Options`]' fields. Throws an `Error` whose message is `"<code>: <message>"`,
 //!   `<code>` being [`Error::code`] (`no_content`, `invalid_url`, …) or
 //!   `bad_options`.
+//! - `export_article(article_json, format, exported_date) -> string` (not
+//!   `export`: a reserved word in JavaScript): the article (the
+//!   JSON text of an object `clean` returned, e.g. `JSON.stringify(article)`)
+//!   exported as `markdown`, `html-page` or `text-export`, dated
+//!   `exported_date` (`YYYY-MM-DD`, from the caller's clock). The page's URL is
+//!   read from the object's `source_url` field when present (the extension
+//!   adds it), else the export names none. Throws `bad_article: …` or
+//!   `bad_format: …`.
+//! - `export_file_name(title, format) -> string`: a safe file name for it.
 //! - `version() -> string`: the crate version.
 //!
 //! A Rust panic aborts (wasm32 has no unwinding): the hook below logs the panic
@@ -16,7 +25,8 @@
 //! instance on the next call, and the caller sees a `WebAssembly.RuntimeError`.
 //! So one bad page costs one failed call, not the core for the rest of the session.
 
-use crate::{extract_with, Error, Options};
+use crate::{export, extract_with, file_name, Article, Error};
+use crate::{ExportContext, ExportFormat, Options};
 use serde::Serialize;
 use std::sync::Once;
 use wasm_bindgen::prelude::*;
@@ -53,6 +63,41 @@ pub fn clean(html: &str, url: &str, options: JsValue) -> Result<JsValue, JsError
     article
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| JsError::new(&format!("internal: {e}")))
+}
+
+/// Export an article `clean` returned. See the module docs.
+#[wasm_bindgen]
+pub fn export_article(
+    article_json: &str,
+    format: &str,
+    exported_date: &str,
+) -> Result<String, JsError> {
+    install_panic_hook();
+    let format = parse_format(format)?;
+    let value: serde_json::Value = serde_json::from_str(article_json)
+        .map_err(|e| JsError::new(&format!("bad_article: {e}")))?;
+    let source_url = value
+        .get("source_url")
+        .and_then(serde_json::Value::as_str)
+        .filter(|u| !u.is_empty())
+        .map(str::to_string);
+    let article: Article =
+        serde_json::from_value(value).map_err(|e| JsError::new(&format!("bad_article: {e}")))?;
+    let ctx = ExportContext {
+        source_url,
+        exported: exported_date.to_string(),
+    };
+    Ok(export(&article, format, &ctx))
+}
+
+/// A file name for exporting an article titled `title` as `format`.
+#[wasm_bindgen]
+pub fn export_file_name(title: &str, format: &str) -> Result<String, JsError> {
+    Ok(file_name(title, parse_format(format)?))
+}
+
+fn parse_format(format: &str) -> Result<ExportFormat, JsError> {
+    ExportFormat::parse(format).ok_or_else(|| JsError::new(&format!("bad_format: {format:?}")))
 }
 
 /// The crate version, e.g. `0.1.0`.

@@ -10,8 +10,6 @@
 //! `1.`). Code blocks are fenced with a fence longer than any backtick run
 //! inside, with the language of a `language-x` class. The walk is iterative.
 
-#![allow(dead_code)] // wired by the export stage
-
 use super::html::{fate, is_language_class, safe_url, Fate, UrlUse};
 use crate::dom::{Dom, NodeData, NodeId};
 use crate::links::parse_srcset;
@@ -81,6 +79,9 @@ struct Writer {
     serials: Vec<u64>,
     next_serial: u64,
     last_serials: Vec<u64>,
+    /// Lines of a code block: kept as they are (only the prefix of an empty
+    /// line is trimmed).
+    verbatim: bool,
     lists: Vec<List>,
     /// Inside a heading, link, emphasis or table cell: blocks become spaces.
     inline_depth: usize,
@@ -138,6 +139,7 @@ impl Writer {
             serials: Vec::new(),
             next_serial: 0,
             last_serials: Vec::new(),
+            verbatim: false,
             lists: Vec::new(),
             inline_depth: usize::from(cell),
             link_depth: 0,
@@ -416,12 +418,28 @@ impl Writer {
         let Some(inner) = self.buf.get(start..) else {
             return;
         };
-        let trimmed = inner.trim();
+        // Whitespace and hard breaks (`\` + newline) at either end stay outside
+        // the delimiters: `**a\**` would not close.
+        let mut head = inner.len() - inner.trim_start().len();
+        while let Some(rest) = inner.get(head..).and_then(|r| r.strip_prefix("\\\n")) {
+            head = inner.len() - rest.trim_start().len();
+        }
+        let mut tail = inner.trim_end().len().max(head);
+        while let Some(rest) = inner
+            .get(head..tail)
+            .and_then(|r| r.strip_suffix('\\'))
+            .filter(|_| inner.get(tail..).is_some_and(|r| r.starts_with('\n')))
+        {
+            tail = head + rest.trim_end().len();
+        }
+        let (Some(lead), Some(trimmed), Some(trail)) =
+            (inner.get(..head), inner.get(head..tail), inner.get(tail..))
+        else {
+            return;
+        };
         if trimmed.is_empty() {
             return;
         }
-        let lead = &inner[..inner.len() - inner.trim_start().len()];
-        let trail = &inner[inner.trim_end().len()..];
         let wrapped = format!("{lead}{open}{trimmed}{close}{trail}");
         self.buf.truncate(start);
         self.buf.push_str(&wrapped);
@@ -507,7 +525,9 @@ impl Writer {
         let mut lines = vec![format!("{fence}{lang}")];
         lines.extend(text.split('\n').map(str::to_string));
         lines.push(fence);
+        self.verbatim = true;
         self.emit_block(&lines);
+        self.verbatim = false;
     }
 
     fn table(&mut self, dom: &Dom, id: NodeId) {
@@ -615,8 +635,13 @@ impl Writer {
         }
         for (k, line) in lines.iter().enumerate() {
             let prefix = self.prefix(k == 0);
-            let full = format!("{prefix}{line}");
-            self.out.push_str(full.trim_end_matches([' ', '\t']));
+            if self.verbatim && !line.is_empty() {
+                self.out.push_str(&prefix);
+                self.out.push_str(line);
+            } else {
+                let full = format!("{prefix}{line}");
+                self.out.push_str(full.trim_end_matches([' ', '\t']));
+            }
             self.out.push('\n');
         }
         let in_item = matches!(self.containers.last(), Some(Container::Item { .. }));
@@ -794,6 +819,12 @@ fn url_for_markdown(url: &str) -> String {
         }
     }
     s
+}
+
+/// One line of plain text (a title) as Markdown inline text: whitespace
+/// collapsed, Markdown syntax escaped.
+pub(crate) fn escape_line(t: &str) -> String {
+    escape_text(collapse(t).trim(), None, true, false)
 }
 
 fn escape_title(t: &str) -> String {
@@ -1061,6 +1092,13 @@ mod tests {
             md("<p>a<script>evil()</script><svg><text>s</text></svg><iframe>f</iframe>b</p>"),
             "ab\n"
         );
+    }
+
+    #[test]
+    fn hard_breaks_stay_outside_emphasis() {
+        assert_eq!(md("<p><b>Title<br>\n</b> text</p>"), "**Title**\\\ntext\n");
+        assert_eq!(md("<p>a <b><br>bold</b></p>"), "a\\\n**bold**\n");
+        assert_eq!(md("<p><i>back\\</i> x</p>"), "*back\\\\* x\n");
     }
 
     #[test]

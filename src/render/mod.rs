@@ -5,7 +5,6 @@ mod html;
 mod markdown;
 mod text;
 
-pub(crate) use html::html;
-#[allow(unused_imports)] // wired by the export stage
-pub(crate) use markdown::markdown;
+pub(crate) use html::{html, push_escaped, safe_url, UrlUse};
+pub(crate) use markdown::{escape_line as markdown_line, markdown};
 pub(crate) use text::text;
