@@ -1,6 +1,8 @@
 //! The stages wired together. Read this file first.
 
-use crate::{attribution, clean, clutter, extract as grab, links, metadata, parse, render, tuning};
+use crate::{
+    attribution, clean, clutter, extract as grab, links, metadata, parse, render, tuning, widen,
+};
 use crate::{Article, Error, Options};
 use url::Url;
 
@@ -39,7 +41,24 @@ fn extract_inner(
     let Some(grabbed) = grab::grab_article(&mut dom, &mut meta, opts) else {
         return noscript_fallback(&pristine, url, opts, fallback, &meta);
     };
-    let root = grabbed.content;
+    let mut root = grabbed.content;
+    // Widening: the page's own main region when Readability kept a small part of it.
+    if let Some(main) = widen::main_region(&pristine) {
+        let inside = grabbed
+            .source
+            .is_none_or(|s| s == main || pristine.is_ancestor(main, s));
+        let kept = widen::visible_text_len(&dom, root) as f64;
+        let wide = widen::visible_text_len(&pristine, main) as f64;
+        if inside && wide >= tuning::WIDEN_MIN_RATIO * kept {
+            let mut wider = pristine.clone();
+            widen::strip(&mut wider, main);
+            wider.detach(main);
+            let wrap = wider.create_element("div");
+            wider.append_child(wrap, main);
+            dom = wider;
+            root = wrap;
+        }
+    }
     // ---- mirror verdict + clutter (issue 5): on the pristine tree; reported
     // clutter the extractor kept inside the content is dropped before cleaning.
     let analysis = clutter::Analysis::new(&pristine, grabbed.source, page_url.as_ref(), &meta);

@@ -1,0 +1,62 @@
+//! Widening: Readability keeps the single best-scoring container, which on
+//! forums, listings, product and service pages is one post or one block of a
+//! region the page itself marks as its main content (`<main>`, `role=main`).
+//! When that region holds several times the text Readability kept (and the
+//! kept container lies inside it), the region becomes the article, minus the
+//! page furniture in it.
+
+use crate::dom::{Dom, NodeData, NodeId, ROOT};
+use crate::extract::is_probably_visible;
+use crate::patterns;
+
+/// The page's main region: the first visible `<main>` or `role=main` element.
+pub(crate) fn main_region(dom: &Dom) -> Option<NodeId> {
+    dom.descendant_elements(ROOT).find(|&n| {
+        (dom.is_tag(n, "main") || dom.attr(n, "role") == Some("main"))
+            && is_probably_visible(dom, n)
+    })
+}
+
+/// Is `n` furniture to drop from a widened region?
+fn is_furniture(dom: &Dom, n: NodeId) -> bool {
+    if dom.is_one_of(n, patterns::WIDEN_DROPPED_TAGS) || !is_probably_visible(dom, n) {
+        return true;
+    }
+    dom.attr(n, "role")
+        .is_some_and(|r| patterns::UNLIKELY_ROLES.contains(&r.trim()))
+}
+
+/// Characters of reader-visible text under `root` (furniture skipped).
+pub(crate) fn visible_text_len(dom: &Dom, root: NodeId) -> usize {
+    let mut len = 0;
+    let mut stack = vec![root];
+    while let Some(n) = stack.pop() {
+        match dom.data(n) {
+            NodeData::Text(_) => {
+                len += dom.text(n).map_or(0, |t| t.trim().chars().count());
+            }
+            NodeData::Element(_) if n == root || !is_furniture(dom, n) => {
+                stack.extend(dom.children(n));
+            }
+            _ => {}
+        }
+    }
+    len
+}
+
+/// Drop furniture and comments under `root`.
+pub(crate) fn strip(dom: &mut Dom, root: NodeId) {
+    let mut drop = Vec::new();
+    let mut stack = dom.children(root);
+    while let Some(n) = stack.pop() {
+        match dom.data(n) {
+            NodeData::Comment(_) => drop.push(n),
+            NodeData::Element(_) if is_furniture(dom, n) => drop.push(n),
+            NodeData::Element(_) => stack.extend(dom.children(n)),
+            _ => {}
+        }
+    }
+    for n in drop {
+        dom.detach(n);
+    }
+}
