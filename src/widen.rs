@@ -60,3 +60,23 @@ pub(crate) fn strip(dom: &mut Dom, root: NodeId) {
         dom.detach(n);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{parse, Options};
+
+    #[test]
+    fn main_region_text_skips_furniture_and_strip_drops_it() {
+        let html = "<html><body><nav>Home</nav>\
+            <div role=main><p>Post one.</p><nav>Next</nav><script>var a;</script>\
+            <div style='display:none'>Hidden</div><ul role=navigation><li>Menu</li></ul>\
+            <p>Post two.</p><form><button>Reply</button></form></div></body></html>";
+        let mut dom = parse::parse_document(html, &Options::default()).expect("parse");
+        let main = main_region(&dom).expect("main region");
+        assert_eq!(dom.attr(main, "role"), Some("main"));
+        assert_eq!(visible_text_len(&dom, main), "Post one.Post two.".len());
+        strip(&mut dom, main);
+        assert_eq!(dom.text_content(main), "Post one.Post two.");
+    }
+}
