@@ -33,6 +33,7 @@ mod render;
 mod score;
 pub mod sites;
 mod tuning;
+mod widen;
 
 pub use article::{Article, Attribution, Clutter, Evidence, Mirror};
 pub use decode::decode_html;

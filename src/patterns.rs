@@ -416,6 +416,13 @@ pub const VIDEO_HOSTS: &[&str] = &[
     "player.twitch.tv",
 ];
 
+/// Tags dropped from a widened main region (`widen`): code, embedded
+/// documents, forms and navigation furniture.
+pub const WIDEN_DROPPED_TAGS: &[&str] = &[
+    "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "form",
+    "button", "select", "input", "textarea", "nav", "aside", "footer", "dialog",
+];
+
 /// ARIA roles of page furniture (`UNLIKELY_ROLES`).
 pub const UNLIKELY_ROLES: &[&str] = &[
     "menu",

@@ -136,6 +136,12 @@ pub const BRAND_SUFFIX_MIN_HEAD_WORDS: usize = 2;
 pub const PLACEHOLDER_DATA_URL_CHARS: usize = 133;
 /// `srcset` candidates kept (real ones have a handful; the rest is ignored).
 pub const MAX_SRCSET_CANDIDATES: usize = 32;
+/// The page's `<main>` region replaces Readability's article when its visible
+/// text is at least this many times the article's (`widen`).
+pub const WIDEN_MIN_RATIO: f64 = 3.0;
+/// When the visible page yields no article, the body's `<noscript>` markup is
+/// extracted instead if it holds at least this many bytes.
+pub const NOSCRIPT_FALLBACK_MIN_BYTES: usize = 200;
 /// `<noscript>` content longer than this is not parsed for a fallback image.
 pub const MAX_NOSCRIPT_IMAGE_BYTES: usize = 8 * 1024;
 
