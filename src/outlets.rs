@@ -511,6 +511,10 @@ fn registrable_start(host: &str) -> usize {
 /// "www.bbc.co.uk" → "bbc.co.uk"). Lower-cased, trailing dot removed.
 pub(crate) fn registrable_domain(host: &str) -> String {
     let h = host.trim().trim_end_matches('.').to_ascii_lowercase();
+    // An IP address (v4, or a bracketed v6) has no registrable part: it is its own domain.
+    if h.starts_with('[') || h.parse::<std::net::Ipv4Addr>().is_ok() {
+        return h;
+    }
     let start = registrable_start(&h);
     h[start..].to_string()
 }
@@ -669,6 +673,7 @@ mod tests {
 
     #[test]
     fn registrable_domains() {
+        assert_eq!(registrable_domain("127.0.0.1"), "127.0.0.1");
         assert_eq!(registrable_domain("a.b.fastseoul.com"), "fastseoul.com");
         assert_eq!(registrable_domain("www.bbc.co.uk"), "bbc.co.uk");
         assert_eq!(registrable_domain("bbc.co.uk"), "bbc.co.uk");
