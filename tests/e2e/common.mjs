@@ -54,7 +54,6 @@ export const pageState = (page) => page.evaluate(new Function(PAGE_STATE));
  * convention of tests/pages, applied to the browser tests.)
  */
 export const KNOWN_CORE_GAPS = {
-  'lazy-image-rendered': 'the skeleton render stage writes text paragraphs only, no <img>',
 };
 
 export function coreCheck(key, fn) {
