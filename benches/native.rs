@@ -20,7 +20,10 @@ fn shared_dir() -> Option<PathBuf> {
         std::env::var_os("UNMIRROR_SHARED").map(PathBuf::from),
         Some(Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared")),
     ];
-    candidates.into_iter().flatten().find(|p| p.join("corpus").is_dir())
+    candidates
+        .into_iter()
+        .flatten()
+        .find(|p| p.join("corpus").is_dir())
 }
 
 fn load(dir: &Path) -> Vec<Page> {

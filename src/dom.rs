@@ -341,6 +341,19 @@ impl Dom {
         self.nodes[parent].last_child = Some(child);
     }
 
+    /// Append a fresh, detached node that cannot be an ancestor of `parent`
+    /// (no cycle check: O(1)).
+    fn link_last(&mut self, parent: NodeId, child: NodeId) {
+        let last = self.nodes[parent].last_child;
+        self.nodes[child].parent = Some(parent);
+        self.nodes[child].prev = last;
+        match last {
+            Some(l) => self.nodes[l].next = Some(child),
+            None => self.nodes[parent].first_child = Some(child),
+        }
+        self.nodes[parent].last_child = Some(child);
+    }
+
     /// Insert `new` (detached first) just before `reference`.
     pub fn insert_before(&mut self, reference: NodeId, new: NodeId) {
         if reference == new || self.is_ancestor(new, reference) {
@@ -398,13 +411,26 @@ impl Dom {
 
     /// Deep copy of a subtree into new, detached nodes; returns the copy's root.
     pub fn clone_subtree(&mut self, id: NodeId) -> NodeId {
+        self.clone_subtree_with(id, |_, _| {})
+    }
+
+    /// [`Dom::clone_subtree`], reporting each `(source, copy)` pair.
+    pub fn clone_subtree_with(
+        &mut self,
+        id: NodeId,
+        mut on_copy: impl FnMut(NodeId, NodeId),
+    ) -> NodeId {
         let new_root = self.push(self.nodes[id].data.clone());
+        on_copy(id, new_root);
         let mut stack = vec![(id, new_root)];
         while let Some((src, dst)) = stack.pop() {
-            for c in self.children(src) {
-                let nc = self.push(self.nodes[c].data.clone());
-                self.append_child(dst, nc);
-                stack.push((c, nc));
+            let mut c = self.nodes[src].first_child;
+            while let Some(ch) = c {
+                let nc = self.push(self.nodes[ch].data.clone());
+                on_copy(ch, nc);
+                self.link_last(dst, nc);
+                stack.push((ch, nc));
+                c = self.nodes[ch].next;
             }
         }
         new_root
@@ -552,6 +578,11 @@ impl Dom {
     /// computed without building the string twice.
     pub fn text_len_trimmed(&self, id: NodeId) -> usize {
         self.text_content(id).trim().chars().count()
+    }
+
+    /// The document element (`<html>`): the root's first element child.
+    pub fn document_element(&self) -> Option<NodeId> {
+        self.first_element_child(ROOT)
     }
 
     /// Does the subtree contain any non-whitespace text?

@@ -7,18 +7,25 @@
 //!    algorithm plus boilerplate signals) and tidy it.
 //! 4. `links`: absolute URLs against the page URL and `<base>`.
 //! 5. `render`: allowlist-serialised HTML and paragraph-aware plain text.
+//! 6. `clutter` (mirror verdict, clutter blocks) and `attribution` (who published
+//!    the article), both on the pristine tree, with `outlets` (embedded dataset).
+//! 7. `export`: Markdown (front matter + GFM), standalone HTML page, text.
 //!
 //! No I/O, no network, no clock: everything the library needs is passed in.
 
 mod article;
+mod attribution;
 mod clean;
+mod clutter;
 mod decode;
 mod dom;
 mod error;
+mod export;
 mod extract;
 mod links;
 mod metadata;
 mod options;
+mod outlets;
 mod parse;
 mod patterns;
 mod pipeline;
@@ -26,10 +33,12 @@ mod render;
 mod score;
 pub mod sites;
 mod tuning;
+mod widen;
 
-pub use article::Article;
+pub use article::{Article, Attribution, Clutter, Evidence, Mirror};
 pub use decode::decode_html;
 pub use error::Error;
+pub use export::{export, file_name, ExportContext, ExportFormat};
 pub use options::{ListHit, Options};
 pub use pipeline::{extract, extract_with};
 

@@ -2,32 +2,38 @@
 //! benchmarks.
 //!
 //! ```text
-//! unmirror clean [--url URL] [--format json|text|html|markdown] [--out-dir DIR] FILE...|-
+//! unmirror clean [--url URL] [--format json|text|html|markdown|html-page|text-export]
+//!                [--date YYYY-MM-DD] [--out-dir DIR] FILE...|-
 //! ```
+//! `markdown`, `html-page` and `text-export` are the exports (front matter or
+//! attribution included); `--date` is their export date (default: today, UTC).
 //! Exit status: 0 all pages cleaned; 3 some page had no article or exceeded a
 //! limit (one-line message on stderr, the rest of the batch still runs); 2 bad
-//! usage or an unreadable file.
+//! usage or an unreadable file; 4 internal error (a panic: a bug, reported as
+//! `internal error: panicked` on stderr).
 
 use serde::Serialize;
 use std::io::{self, Read, Write};
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use unmirror::{decode_html, extract_with, Article, Options};
+use std::time::{SystemTime, UNIX_EPOCH};
+use unmirror::{decode_html, export, extract_with, Article, ExportContext, ExportFormat, Options};
 
-const USAGE: &str =
-    "usage: unmirror clean [--url URL] [--format json|text|html|markdown] [--out-dir DIR] FILE...|-
+const USAGE: &str = "usage: unmirror clean [--url URL] \
+[--format json|text|html|markdown|html-page|text-export] [--date YYYY-MM-DD] [--out-dir DIR] FILE...|-
        unmirror --version";
 
 const EXIT_USAGE: u8 = 2;
 const EXIT_NO_ARTICLE: u8 = 3;
+const EXIT_INTERNAL: u8 = 4;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Format {
     Json,
     Text,
     Html,
-    Markdown,
+    Export(ExportFormat),
 }
 
 impl Format {
@@ -36,8 +42,7 @@ impl Format {
             "json" => Format::Json,
             "text" => Format::Text,
             "html" => Format::Html,
-            "markdown" | "md" => Format::Markdown,
-            _ => return None,
+            other => Format::Export(ExportFormat::parse(other)?),
         })
     }
     fn extension(self) -> &'static str {
@@ -45,7 +50,7 @@ impl Format {
             Format::Json => "json",
             Format::Text => "txt",
             Format::Html => "html",
-            Format::Markdown => "md",
+            Format::Export(f) => f.extension(),
         }
     }
 }
@@ -54,6 +59,8 @@ struct Args {
     url: Option<String>,
     format: Format,
     out_dir: Option<PathBuf>,
+    /// The export date, `YYYY-MM-DD`.
+    date: Option<String>,
     files: Vec<String>,
 }
 
@@ -68,6 +75,7 @@ fn parse_args(argv: &[String]) -> Result<Args, String> {
         url: None,
         format: Format::Json,
         out_dir: None,
+        date: None,
         files: Vec::new(),
     };
     while let Some(a) = it.next() {
@@ -86,6 +94,13 @@ fn parse_args(argv: &[String]) -> Result<Args, String> {
             "--format" => {
                 let v = value("--format")?;
                 args.format = Format::parse(&v).ok_or_else(|| format!("unknown format {v:?}"))?;
+            }
+            "--date" => {
+                let v = value("--date")?;
+                if !is_iso_date(&v) {
+                    return Err(format!("--date wants YYYY-MM-DD, got {v:?}"));
+                }
+                args.date = Some(v);
             }
             "--out-dir" => args.out_dir = Some(PathBuf::from(value("--out-dir")?)),
             "-" => args.files.push("-".into()),
@@ -135,7 +150,46 @@ fn output_name(path: &str) -> String {
     stem.to_string()
 }
 
-fn render(article: &Article, format: Format, path: &str) -> String {
+/// `YYYY-MM-DD` with a plausible month and day.
+fn is_iso_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' || !digits(0..4) || !digits(5..7) {
+        return false;
+    }
+    if !digits(8..10) {
+        return false;
+    }
+    let month = (b[5] - b'0') * 10 + (b[6] - b'0');
+    let day = (b[8] - b'0') * 10 + (b[9] - b'0');
+    (1..=12).contains(&month) && (1..=31).contains(&day)
+}
+
+/// Today's date (UTC) as `YYYY-MM-DD`, from the system clock.
+fn today_utc() -> String {
+    let secs = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    let (y, m, d) = civil_from_days((secs / 86_400) as i64);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// Days since 1970-01-01 to a proleptic Gregorian date (H. Hinnant's algorithm).
+fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m, d)
+}
+
+fn render(article: &Article, format: Format, path: &str, ctx: &ExportContext) -> String {
     match format {
         Format::Json => {
             let line = JsonLine {
@@ -147,13 +201,15 @@ fn render(article: &Article, format: Format, path: &str) -> String {
         }
         Format::Text => article.text.clone(),
         Format::Html => article.content_html.clone(),
-        Format::Markdown => unmirror_markdown(article),
+        Format::Export(f) => {
+            let mut s = export(article, f, ctx);
+            // The writers below add the final newline.
+            if s.ends_with('\n') {
+                s.pop();
+            }
+            s
+        }
     }
-}
-
-/// Markdown output until the export stage lands: title and paragraphs.
-fn unmirror_markdown(article: &Article) -> String {
-    format!("# {}\n\n{}", article.title, article.text)
 }
 
 fn main() -> ExitCode {
@@ -192,6 +248,10 @@ fn main() -> ExitCode {
         listed: args.url.as_deref().and_then(|u| sites.listed(u)),
         ..Options::default()
     };
+    let ctx = ExportContext {
+        source_url: args.url.clone(),
+        exported: args.date.clone().unwrap_or_else(today_utc),
+    };
     let stdout = io::stdout();
     let mut out = stdout.lock();
     let mut status = 0u8;
@@ -215,12 +275,24 @@ fn main() -> ExitCode {
             }
         };
         let html = decode_html(&bytes);
-        let result = panic::catch_unwind(AssertUnwindSafe(|| {
+        let result = match panic::catch_unwind(AssertUnwindSafe(|| {
             extract_with(&html, args.url.as_deref(), &opts)
-        }))
-        .unwrap_or(Err(unmirror::Error::NoContent));
+        })) {
+            Ok(r) => r,
+            Err(payload) => {
+                // A bug, never an input's fault: say so, and go on with the batch.
+                let msg = payload
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| payload.downcast_ref::<String>().cloned())
+                    .unwrap_or_default();
+                eprintln!("unmirror: {path}: internal error: panicked: {msg}");
+                status = EXIT_INTERNAL;
+                continue;
+            }
+        };
         let rendered = match &result {
-            Ok(article) => render(article, args.format, path),
+            Ok(article) => render(article, args.format, path, &ctx),
             Err(e) => {
                 eprintln!("unmirror: {path}: {e}");
                 if status == 0 {
@@ -255,4 +327,36 @@ fn main() -> ExitCode {
     }
     let _ = out.flush();
     ExitCode::from(status)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates() {
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(20_454), (2026, 1, 1));
+        assert_eq!(civil_from_days(11_016), (2000, 2, 29));
+        assert_eq!(civil_from_days(-1), (1969, 12, 31));
+        assert!(is_iso_date("2026-01-01"));
+        assert!(!is_iso_date("2026-13-01"));
+        assert!(!is_iso_date("2026-1-01"));
+        assert!(!is_iso_date("２０２６-01-01"));
+        assert!(is_iso_date(&today_utc()));
+    }
+
+    #[test]
+    fn export_formats_parse() {
+        assert_eq!(
+            Format::parse("html-page"),
+            Some(Format::Export(ExportFormat::HtmlPage))
+        );
+        assert_eq!(
+            Format::parse("md"),
+            Some(Format::Export(ExportFormat::Markdown))
+        );
+        assert_eq!(Format::parse("html"), Some(Format::Html));
+        assert_eq!(Format::parse("pdf"), None);
+    }
 }

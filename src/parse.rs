@@ -8,16 +8,35 @@
 //! flattens the excess into the ancestor at that depth, as Chromium's parser
 //! does. The same scan counts elements and refuses a page with more than
 //! [`Options::max_elements`], and trims elements with absurd attribute counts.
-//! Then scraper/html5ever parses the (possibly rewritten) text and the result is
-//! copied, iteratively, into the arena.
+//!
+//! The tree builder can also *create* far more elements than the page has tags:
+//! every formatting element (`<b>`, `<font>`, ...) left open when its block
+//! closes is re-created in each following block ("reconstruct the active
+//! formatting elements"), so a 500 kB page can ask for millions of elements, and
+//! a nest of them tens of thousands deep. Two bounds stop that: the pre-scan
+//! strips the attributes of formatting start tags once
+//! [`MAX_FORMATTING_VARIANTS`] distinct ones were seen (the parser then keeps at
+//! most three identical ones per block: its "Noah's Ark" rule), and the parser
+//! is fed in chunks through a sink that counts the elements it creates and stops
+//! at [`TREE_ELEMENT_BUDGET_FACTOR`] × `max_elements`.
+//!
+//! The resulting scraper tree is copied, iteratively, into the arena.
 
 use crate::dom::{Attr, Dom, Element, NodeData, NodeId, Ns, ROOT};
-use crate::patterns::{RAW_TEXT_TAGS, SELF_CLOSING_SIBLINGS, VOID_TAGS};
-use crate::tuning::MAX_ATTRS_PER_ELEMENT;
+use crate::patterns::{
+    FOREIGN_ROOT_TAGS, FORMATTING_TAGS, RAW_TEXT_TAGS, SELF_CLOSING_SIBLINGS, VOID_TAGS,
+};
+use crate::tuning::{
+    MAX_ATTRS_PER_ELEMENT, MAX_FORMATTING_VARIANTS, PARSE_CHUNK_BYTES, TREE_ELEMENT_BUDGET_FACTOR,
+};
 use crate::{Error, Options};
-use html5ever::{ns, LocalName};
+use html5ever::tendril::{StrTendril, TendrilSink};
+use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
+use html5ever::{local_name, ns, Attribute, LocalName, QualName};
+use scraper::HtmlTreeSink;
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::cell::{Cell, Ref};
+use std::collections::{HashMap, HashSet};
 
 /// How far back an end tag looks for its start tag in the pre-scan's stack.
 /// Bounded so that a page of unmatched end tags stays linear.
@@ -32,30 +51,209 @@ pub(crate) fn parse_document(html: &str, opts: &Options) -> Result<Dom, Error> {
         });
     }
     let text = prescan(html, opts)?;
-    let parsed = scraper::Html::parse_document(&text);
+    let parsed = parse_budgeted(&text, opts, false)?;
     Ok(convert(&parsed))
 }
 
-/// Result of the pre-scan: what to cut out of the input.
-#[derive(Debug, Default)]
-struct Cuts {
-    /// Byte ranges to remove, in order, non-overlapping.
-    ranges: Vec<(usize, usize)>,
-    /// Byte positions where a `>` must be inserted after a cut (attribute trim).
-    close_at: Vec<usize>,
+/// html5ever over `text` in chunks, refusing the page once the tree builder has
+/// created more elements than the budget allows.
+fn parse_budgeted(text: &str, opts: &Options, fragment: bool) -> Result<scraper::Html, Error> {
+    let budget = opts.max_elements.saturating_mul(TREE_ELEMENT_BUDGET_FACTOR);
+    let sink = Budgeted {
+        inner: HtmlTreeSink::new(if fragment {
+            scraper::Html::new_fragment()
+        } else {
+            scraper::Html::new_document()
+        }),
+        created: Cell::new(0),
+    };
+    let mut parser = if fragment {
+        html5ever::driver::parse_fragment(
+            sink,
+            Default::default(),
+            QualName::new(None, ns!(html), local_name!("body")),
+            Vec::new(),
+            false,
+        )
+    } else {
+        html5ever::driver::parse_document(sink, Default::default())
+    };
+    let mut rest = text;
+    while !rest.is_empty() {
+        let mut cut = rest.len().min(PARSE_CHUNK_BYTES);
+        while !rest.is_char_boundary(cut) {
+            cut += 1;
+        }
+        let (chunk, tail) = rest.split_at(cut);
+        parser.process(StrTendril::from_slice(chunk));
+        rest = tail;
+        let created = parser.tokenizer.sink.sink.created.get();
+        if created > budget {
+            return Err(Error::TooManyElements {
+                found: created,
+                limit: budget,
+            });
+        }
+    }
+    Ok(parser.finish())
 }
 
-/// Linear scan that bounds depth, element count and attributes per element.
-/// Returns the input unchanged (borrowed) when nothing had to be cut.
+/// scraper's tree sink, counting the elements the tree builder creates.
+struct Budgeted {
+    inner: HtmlTreeSink,
+    created: Cell<usize>,
+}
+
+impl TreeSink for Budgeted {
+    type Handle = <HtmlTreeSink as TreeSink>::Handle;
+    type Output = scraper::Html;
+    type ElemName<'a> = Ref<'a, QualName>;
+
+    fn finish(self) -> scraper::Html {
+        self.inner.finish()
+    }
+    fn parse_error(&self, msg: Cow<'static, str>) {
+        self.inner.parse_error(msg)
+    }
+    fn get_document(&self) -> Self::Handle {
+        self.inner.get_document()
+    }
+    fn elem_name<'a>(&'a self, target: &'a Self::Handle) -> Ref<'a, QualName> {
+        self.inner.elem_name(target)
+    }
+    fn create_element(
+        &self,
+        name: QualName,
+        attrs: Vec<Attribute>,
+        flags: ElementFlags,
+    ) -> Self::Handle {
+        self.created.set(self.created.get() + 1);
+        self.inner.create_element(name, attrs, flags)
+    }
+    fn create_comment(&self, text: StrTendril) -> Self::Handle {
+        self.inner.create_comment(text)
+    }
+    fn create_pi(&self, target: StrTendril, data: StrTendril) -> Self::Handle {
+        self.inner.create_pi(target, data)
+    }
+    fn append(&self, parent: &Self::Handle, child: NodeOrText<Self::Handle>) {
+        self.inner.append(parent, child)
+    }
+    fn append_based_on_parent_node(
+        &self,
+        element: &Self::Handle,
+        prev_element: &Self::Handle,
+        child: NodeOrText<Self::Handle>,
+    ) {
+        self.inner
+            .append_based_on_parent_node(element, prev_element, child)
+    }
+    fn append_doctype_to_document(
+        &self,
+        name: StrTendril,
+        public_id: StrTendril,
+        system_id: StrTendril,
+    ) {
+        self.inner
+            .append_doctype_to_document(name, public_id, system_id)
+    }
+    fn mark_script_already_started(&self, node: &Self::Handle) {
+        self.inner.mark_script_already_started(node)
+    }
+    fn pop(&self, node: &Self::Handle) {
+        self.inner.pop(node)
+    }
+    fn get_template_contents(&self, target: &Self::Handle) -> Self::Handle {
+        self.inner.get_template_contents(target)
+    }
+    fn same_node(&self, x: &Self::Handle, y: &Self::Handle) -> bool {
+        self.inner.same_node(x, y)
+    }
+    fn set_quirks_mode(&self, mode: QuirksMode) {
+        self.inner.set_quirks_mode(mode)
+    }
+    fn append_before_sibling(&self, sibling: &Self::Handle, new_node: NodeOrText<Self::Handle>) {
+        self.inner.append_before_sibling(sibling, new_node)
+    }
+    fn add_attrs_if_missing(&self, target: &Self::Handle, attrs: Vec<Attribute>) {
+        self.inner.add_attrs_if_missing(target, attrs)
+    }
+    fn associate_with_form(
+        &self,
+        target: &Self::Handle,
+        form: &Self::Handle,
+        nodes: (&Self::Handle, Option<&Self::Handle>),
+    ) {
+        self.inner.associate_with_form(target, form, nodes)
+    }
+    fn remove_from_parent(&self, target: &Self::Handle) {
+        self.inner.remove_from_parent(target)
+    }
+    fn reparent_children(&self, node: &Self::Handle, new_parent: &Self::Handle) {
+        self.inner.reparent_children(node, new_parent)
+    }
+    fn is_mathml_annotation_xml_integration_point(&self, handle: &Self::Handle) -> bool {
+        self.inner
+            .is_mathml_annotation_xml_integration_point(handle)
+    }
+    fn set_current_line(&self, line_number: u64) {
+        self.inner.set_current_line(line_number)
+    }
+}
+
+/// A byte range to remove from the input; `close` puts a `>` in its place
+/// (attribute trim: the tag must still end there).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Cut {
+    start: usize,
+    end: usize,
+    close: bool,
+}
+
+/// The pre-scan's approximate stack of open elements, counting the foreign
+/// (`<svg>`/`<math>`) ones: inside them `<style>`, `<title>`... are ordinary
+/// elements, not raw text.
+#[derive(Default)]
+struct OpenStack {
+    names: Vec<LocalName>,
+    foreign: usize,
+}
+
+impl OpenStack {
+    fn push(&mut self, name: LocalName) {
+        if FOREIGN_ROOT_TAGS.contains(&&*name) {
+            self.foreign += 1;
+        }
+        self.names.push(name);
+    }
+    fn truncate(&mut self, len: usize) {
+        while self.names.len() > len {
+            self.pop();
+        }
+    }
+    fn pop(&mut self) {
+        if let Some(name) = self.names.pop() {
+            if FOREIGN_ROOT_TAGS.contains(&&*name) {
+                self.foreign -= 1;
+            }
+        }
+    }
+}
+
+/// Linear scan that bounds depth, element count, attributes per element and
+/// formatting-element variants. Returns the input unchanged (borrowed) when
+/// nothing had to be cut.
 fn prescan<'a>(html: &'a str, opts: &Options) -> Result<Cow<'a, str>, Error> {
     let b = html.as_bytes();
     let n = b.len();
     let mut i = 0;
     let mut elements = 0usize;
-    let mut stack: Vec<LocalName> = Vec::new();
+    let mut stack = OpenStack::default();
     // Per tag name: start tags dropped and not yet matched by an end tag.
     let mut dropped: HashMap<LocalName, usize> = HashMap::new();
-    let mut cuts = Cuts::default();
+    // Distinct (name, attributes) of formatting start tags seen so far.
+    let mut variants: HashSet<(LocalName, &str)> = HashSet::new();
+    let mut cuts: Vec<Cut> = Vec::new();
 
     while i < n {
         // Find the next '<'.
@@ -95,12 +293,17 @@ fn prescan<'a>(html: &'a str, opts: &Options) -> Result<Cow<'a, str>, Error> {
             if let Some(count) = dropped.get_mut(&name) {
                 if *count > 0 {
                     *count -= 1;
-                    cuts.ranges.push((start, tag_end));
+                    cuts.push(Cut {
+                        start,
+                        end: tag_end,
+                        close: false,
+                    });
                     continue;
                 }
             }
-            let lim = stack.len().saturating_sub(END_TAG_SEARCH);
-            if let Some(pos) = stack[lim..].iter().rposition(|t| *t == name) {
+            let len = stack.names.len();
+            let lim = len.saturating_sub(END_TAG_SEARCH);
+            if let Some(pos) = stack.names[lim..].iter().rposition(|t| *t == name) {
                 stack.truncate(lim + pos);
             }
             continue;
@@ -113,35 +316,69 @@ fn prescan<'a>(html: &'a str, opts: &Options) -> Result<Cow<'a, str>, Error> {
                 limit: opts.max_elements,
             });
         }
-        if let Some(cut_from) = attr_cut {
-            // Keep `<tag a=.. (256 attributes)` and close it right there.
-            cuts.ranges.push((cut_from, tag_end));
-            cuts.close_at.push(cut_from);
+        let closed = tag_end <= n && tag_end > j && b[tag_end - 1] == b'>';
+        let mut stripped = false;
+        if FORMATTING_TAGS.contains(&&*name) && closed {
+            // The attributes as written, `/` of `<b/>` aside.
+            let attrs_end = if self_closing {
+                tag_end - 2
+            } else {
+                tag_end - 1
+            };
+            let attrs = html.get(j..attrs_end.max(j)).unwrap_or("").trim();
+            if !attrs.is_empty() && !variants.contains(&(name.clone(), attrs)) {
+                if variants.len() < MAX_FORMATTING_VARIANTS {
+                    variants.insert((name.clone(), attrs));
+                } else {
+                    // Too many distinct formatting elements: keep the tag, bare.
+                    cuts.push(Cut {
+                        start: j,
+                        end: tag_end - 1,
+                        close: false,
+                    });
+                    stripped = true;
+                }
+            }
         }
-        if RAW_TEXT_TAGS.contains(&&*name) && !self_closing {
+        if let (Some(cut_from), false) = (attr_cut, stripped) {
+            // Keep `<tag a=.. (256 attributes)` and close it right there.
+            cuts.push(Cut {
+                start: cut_from,
+                end: tag_end,
+                close: true,
+            });
+        }
+        if RAW_TEXT_TAGS.contains(&&*name) && !self_closing && stack.foreign == 0 {
             // Skip raw text up to the matching end tag.
             let close = format!("</{}", &*name);
             i = find_ci(b, i, close.as_bytes()).unwrap_or(n);
             continue;
         }
-        if self_closing || VOID_TAGS.contains(&&*name) {
+        if self_closing && stack.foreign > 0 {
+            continue; // `<g/>` in SVG is empty
+        }
+        if VOID_TAGS.contains(&&*name) {
             continue;
         }
-        if SELF_CLOSING_SIBLINGS.contains(&&*name) && stack.last() == Some(&name) {
+        if SELF_CLOSING_SIBLINGS.contains(&&*name) && stack.names.last() == Some(&name) {
             stack.pop();
         }
-        if stack.len() >= opts.max_depth {
+        if stack.names.len() >= opts.max_depth {
             *dropped.entry(name).or_insert(0) += 1;
-            cuts.ranges.push((start, tag_end));
+            cuts.push(Cut {
+                start,
+                end: tag_end,
+                close: false,
+            });
             continue;
         }
         stack.push(name);
     }
 
-    if cuts.ranges.is_empty() {
+    if cuts.is_empty() {
         return Ok(Cow::Borrowed(html));
     }
-    Ok(Cow::Owned(apply_cuts(html, &cuts)))
+    Ok(Cow::Owned(apply_cuts(html, cuts)))
 }
 
 /// Scan a tag from just after its name to just after its `>`. Returns the end
@@ -179,26 +416,25 @@ fn scan_tag(b: &[u8], mut j: usize) -> (usize, bool, Option<usize>) {
     (n, false, cut)
 }
 
-fn apply_cuts(html: &str, cuts: &Cuts) -> String {
+fn apply_cuts(html: &str, mut cuts: Vec<Cut>) -> String {
     let mut out = String::with_capacity(html.len());
     let mut pos = 0;
-    let mut close = cuts.close_at.iter().peekable();
-    let mut ranges: Vec<(usize, usize)> = cuts.ranges.clone();
-    ranges.sort_unstable();
-    for (s, e) in ranges {
-        if s < pos {
+    cuts.sort_unstable();
+    for cut in cuts {
+        // Overlapping cuts: the earlier (wider) one already removed this range.
+        if cut.start < pos {
             continue;
         }
-        // Cuts are at ASCII positions ('<' or an attribute start), so char boundaries.
-        if !html.is_char_boundary(s) || !html.is_char_boundary(e) {
+        // Cuts are at ASCII positions ('<', '>' or an attribute start), so char
+        // boundaries; checked anyway.
+        if !html.is_char_boundary(cut.start) || !html.is_char_boundary(cut.end) {
             continue;
         }
-        out.push_str(&html[pos..s]);
-        if close.peek() == Some(&&s) {
-            close.next();
+        out.push_str(&html[pos..cut.start]);
+        if cut.close {
             out.push('>');
         }
-        pos = e;
+        pos = cut.end;
     }
     out.push_str(&html[pos..]);
     out
@@ -245,13 +481,41 @@ fn find_ci(b: &[u8], from: usize, pat: &[u8]) -> Option<usize> {
     None
 }
 
+/// Parse an HTML fragment (as if it were the content of a `<body>`) into new,
+/// detached nodes of `dom`, with the same bounds as [`parse_document`]. Returns
+/// the fragment's top-level nodes in order; empty when a bound refuses it.
+pub(crate) fn parse_fragment_into(dom: &mut Dom, html: &str, opts: &Options) -> Vec<NodeId> {
+    if html.len() > opts.max_bytes {
+        return Vec::new();
+    }
+    let Ok(text) = prescan(html, opts) else {
+        return Vec::new();
+    };
+    let Ok(parsed) = parse_budgeted(&text, opts, true) else {
+        return Vec::new();
+    };
+    let holder = dom.create_element("div");
+    let top = parsed.root_element();
+    copy_children(dom, *top, holder);
+    let nodes = dom.children(holder);
+    for &n in &nodes {
+        dom.detach(n);
+    }
+    nodes
+}
+
 /// Copy scraper's tree into the arena, iteratively.
 fn convert(html: &scraper::Html) -> Dom {
     let mut dom = Dom::new();
-    let root = html.tree.root();
+    copy_children(&mut dom, html.tree.root(), ROOT);
+    dom
+}
+
+/// Copy the children of `from` (a scraper node) under `parent`, iteratively.
+fn copy_children(dom: &mut Dom, from: ego_tree_ref::NodeRef<'_>, parent: NodeId) {
     let mut stack: Vec<(ego_tree_ref::NodeRef<'_>, NodeId)> = Vec::new();
-    for c in root.children().rev() {
-        stack.push((c, ROOT));
+    for c in from.children().rev() {
+        stack.push((c, parent));
     }
     // Children are pushed in reverse so they pop in document order; each popped
     // node is appended to its parent, which keeps sibling order.
@@ -296,7 +560,6 @@ fn convert(html: &scraper::Html) -> Dom {
             }
         }
     }
-    dom
 }
 
 /// scraper's tree type, named once.
@@ -365,6 +628,100 @@ mod tests {
         let dom = parse_document(&html, &opts()).unwrap();
         assert_eq!(dom.elements_by_tag(ROOT, &["div"]).len(), 0);
         assert_eq!(dom.elements_by_tag(ROOT, &["p"]).len(), 1);
+    }
+
+    #[test]
+    fn self_closing_html_tags_still_nest() {
+        // `<div/>` opens a div in HTML: it must count towards the depth bound.
+        let html = format!("{}x", "<div/>".repeat(5_000));
+        let dom = parse_document(&html, &opts()).unwrap();
+        let max = dom.descendants(ROOT).map(|n| dom.depth(n)).max().unwrap();
+        assert!(max <= opts().max_depth + 8, "depth {max}");
+    }
+
+    #[test]
+    fn foreign_style_is_not_raw_text() {
+        let html = format!("<svg><style>{}</style></svg><p>ok</p>", "<g>".repeat(5_000));
+        let dom = parse_document(&html, &opts()).unwrap();
+        let max = dom.descendants(ROOT).map(|n| dom.depth(n)).max().unwrap();
+        assert!(max <= opts().max_depth + 8, "depth {max}");
+    }
+
+    #[test]
+    fn formatting_variants_are_bounded() {
+        let mut html = String::new();
+        for k in 0..100 {
+            html.push_str(&format!("<div><b class=c{k}></div>"));
+        }
+        html.push_str("<p>x</p>");
+        let dom = parse_document(&html, &opts()).unwrap();
+        let p = dom.elements_by_tag(ROOT, &["p"])[0];
+        // Re-created in the paragraph: the 16 distinct ones and 3 bare ones at most.
+        let recreated = dom.elements_by_tag(p, &["b"]).len();
+        assert!(
+            recreated <= MAX_FORMATTING_VARIANTS + 3,
+            "{recreated} re-created"
+        );
+        let kept = dom
+            .elements_by_tag(ROOT, &["b"])
+            .into_iter()
+            .filter(|&b| dom.attr(b, "class") == Some("c3"))
+            .count();
+        assert!(kept >= 1, "early variants keep their attributes");
+    }
+
+    #[test]
+    fn element_budget_refuses_amplification() {
+        let o = Options {
+            max_elements: 10_000,
+            ..Options::default()
+        };
+        let mut html = String::from("<div>");
+        for k in 0..10 {
+            html.push_str(&format!("<b class=c{k}>"));
+        }
+        html.push_str("</div>");
+        html.push_str(&"<p>x</p>".repeat(5_000));
+        assert!(matches!(
+            parse_document(&html, &o),
+            Err(Error::TooManyElements { .. })
+        ));
+    }
+
+    #[test]
+    fn overlapping_cuts_keep_later_tags_closed() {
+        // A tag with too many attributes *and* too deep, then another attribute
+        // flood: the second must still be closed where it was trimmed.
+        let o = Options {
+            max_depth: 2,
+            ..Options::default()
+        };
+        let flood = |t: &str| {
+            let mut s = format!("<{t} ");
+            for k in 0..300 {
+                s.push_str(&format!("a{k}=1 "));
+            }
+            s.push('>');
+            s
+        };
+        let html = format!(
+            "<div><div>{}deep</p></div></div>{}after</span>",
+            flood("p"),
+            flood("span")
+        );
+        let dom = parse_document(&html, &o).unwrap();
+        let text = dom.text_content(ROOT);
+        assert!(text.contains("deep") && text.contains("after"), "{text:?}");
+    }
+
+    #[test]
+    fn fragments_parse_into_the_arena() {
+        let mut dom = Dom::new();
+        let nodes = parse_fragment_into(&mut dom, "<img src=a.jpg> tail", &opts());
+        assert_eq!(nodes.len(), 2);
+        assert!(dom.is_tag(nodes[0], "img"));
+        assert_eq!(dom.text(nodes[1]), Some(" tail"));
+        assert!(dom.parent(nodes[0]).is_none());
     }
 
     #[test]

@@ -1,6 +1,272 @@
 //! Every word list, tag list and pattern any heuristic uses, defined once.
 //! Matching helpers are plain substring/word scans: no regex engine in the wasm.
 
+// ---- output allowlist (render/html) ------------------------------------------
+
+/// Tags the HTML serialiser emits, each with the attributes it may keep (besides
+/// [`SAFE_GLOBAL_ATTRS`]), in the order they are written.
+pub const SAFE_TAGS: &[(&str, &[&str])] = &[
+    ("a", &["href", "hreflang"]),
+    ("abbr", &[]),
+    ("article", &[]),
+    ("b", &[]),
+    ("bdi", &[]),
+    ("bdo", &[]),
+    ("blockquote", &["cite"]),
+    ("br", &[]),
+    ("caption", &[]),
+    ("cite", &[]),
+    ("code", &[]),
+    ("col", &["span"]),
+    ("colgroup", &["span"]),
+    ("data", &["value"]),
+    ("dd", &[]),
+    ("del", &["cite", "datetime"]),
+    ("details", &["open"]),
+    ("dfn", &[]),
+    ("div", &[]),
+    ("dl", &[]),
+    ("dt", &[]),
+    ("em", &[]),
+    ("figcaption", &[]),
+    ("figure", &[]),
+    ("h1", &[]),
+    ("h2", &[]),
+    ("h3", &[]),
+    ("h4", &[]),
+    ("h5", &[]),
+    ("h6", &[]),
+    ("hr", &[]),
+    ("i", &[]),
+    (
+        "img",
+        &[
+            "src", "srcset", "sizes", "alt", "width", "height", "loading",
+        ],
+    ),
+    ("ins", &["cite", "datetime"]),
+    ("kbd", &[]),
+    ("li", &["value"]),
+    ("mark", &[]),
+    ("ol", &["start", "reversed", "type"]),
+    ("p", &[]),
+    ("picture", &[]),
+    ("pre", &[]),
+    ("q", &["cite"]),
+    ("rp", &[]),
+    ("rt", &[]),
+    ("ruby", &[]),
+    ("s", &[]),
+    ("samp", &[]),
+    ("section", &[]),
+    ("small", &[]),
+    (
+        "source",
+        &["srcset", "sizes", "media", "type", "width", "height"],
+    ),
+    ("span", &[]),
+    ("strong", &[]),
+    ("sub", &[]),
+    ("summary", &[]),
+    ("sup", &[]),
+    ("table", &[]),
+    ("tbody", &[]),
+    ("td", &["colspan", "rowspan", "headers"]),
+    ("tfoot", &[]),
+    ("th", &["colspan", "rowspan", "headers", "scope", "abbr"]),
+    ("thead", &[]),
+    ("time", &["datetime"]),
+    ("tr", &[]),
+    ("u", &[]),
+    ("ul", &[]),
+    ("var", &[]),
+    ("wbr", &[]),
+];
+
+/// Attributes every emitted element may keep (after its own), in this order.
+/// Never `id`/`name` (DOM clobbering), `style`, or event handlers.
+pub const SAFE_GLOBAL_ATTRS: &[&str] = &["lang", "dir", "title"];
+
+/// Elements emitted under another, allowlisted name (legacy or layout-only tags).
+pub const RENAMED_TAGS: &[(&str, &str)] = &[
+    ("address", "div"),
+    ("aside", "div"),
+    ("center", "div"),
+    ("dir", "ul"),
+    ("footer", "div"),
+    ("header", "div"),
+    ("hgroup", "div"),
+    ("listing", "pre"),
+    ("main", "div"),
+    ("marquee", "div"),
+    ("menu", "ul"),
+    ("nav", "div"),
+    ("plaintext", "pre"),
+    ("search", "div"),
+    ("strike", "s"),
+    ("tt", "code"),
+    ("xmp", "pre"),
+];
+
+/// Elements dropped with everything inside them: active content, embedded
+/// documents, forms' controls, document metadata, foreign (SVG/MathML) content.
+/// Any other tag that is not allowlisted is unwrapped (its text is kept).
+pub const DROPPED_TAGS: &[&str] = &[
+    "applet", "area", "audio", "base", "basefont", "bgsound", "button", "canvas", "datalist",
+    "dialog", "embed", "frame", "frameset", "head", "iframe", "input", "keygen", "link", "map",
+    "math", "meta", "meter", "noembed", "noframes", "noscript", "object", "optgroup", "option",
+    "output", "param", "portal", "progress", "script", "select", "style", "svg", "template",
+    "textarea", "title", "track", "video",
+];
+
+/// Output elements whose start tag closes an open `<p>` when a browser parses
+/// the output: a `<p>` containing one is written as `<div>`, so the tree a
+/// browser rebuilds is the tree we wrote.
+pub const P_CLOSING_TAGS: &[&str] = &[
+    "article",
+    "blockquote",
+    "dd",
+    "details",
+    "div",
+    "dl",
+    "dt",
+    "figcaption",
+    "figure",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "li",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "ul",
+];
+
+/// Output elements followed by a line break (readability of the HTML only;
+/// the break sits where a browser collapses it).
+pub const BLOCK_OUTPUT_TAGS: &[&str] = &[
+    "article",
+    "blockquote",
+    "caption",
+    "dd",
+    "details",
+    "div",
+    "dl",
+    "dt",
+    "figcaption",
+    "figure",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
+];
+
+/// Output elements whose children are blocks: a line break follows the start tag.
+pub const CONTAINER_OUTPUT_TAGS: &[&str] =
+    &["dl", "ol", "table", "tbody", "tfoot", "thead", "tr", "ul"];
+
+/// URL schemes a link or image may use (besides relative references).
+pub const SAFE_URL_SCHEMES: &[&str] = &["http", "https"];
+/// URL schemes a link (`<a href>`) may also use.
+pub const SAFE_LINK_ONLY_SCHEMES: &[&str] = &["mailto"];
+/// `data:` media types allowed in `<img src>`: raster images only (no SVG, which
+/// can carry script).
+pub const RASTER_DATA_IMAGE_TYPES: &[&str] = &[
+    "image/png",
+    "image/jpeg",
+    "image/jpg",
+    "image/gif",
+    "image/webp",
+    "image/avif",
+    "image/bmp",
+];
+/// Values of `<ol type>` that are kept.
+pub const OL_TYPES: &[&str] = &["1", "a", "A", "i", "I"];
+/// Values of `<th scope>` that are kept.
+pub const TH_SCOPES: &[&str] = &["row", "col", "rowgroup", "colgroup"];
+/// Values of `dir` that are kept.
+pub const DIRECTIONS: &[&str] = &["ltr", "rtl", "auto"];
+/// Values of `<img loading>` that are kept.
+pub const LOADING_VALUES: &[&str] = &["lazy", "eager"];
+/// Class prefixes naming a code block's language (`language-rust`), kept on
+/// `<pre>`/`<code>` even without `keep_classes`.
+pub const CODE_LANGUAGE_CLASS_PREFIXES: &[&str] = &["language-", "lang-"];
+
+// ---- links and lazy images (links) -------------------------------------------
+
+/// Attributes holding the real `src` of a lazy-loaded image, most trusted first.
+pub const LAZY_SRC_ATTRS: &[&str] = &[
+    "data-src",
+    "data-lazy-src",
+    "data-original",
+    "data-original-src",
+    "data-lazy",
+    "data-lazyload",
+    "data-url",
+    "data-hi-res-src",
+    "data-full-src",
+    "data-orig-file",
+    "data-actualsrc",
+    "data-echo",
+    "data-img-src",
+    "data-image",
+];
+/// Attributes holding the real `srcset` of a lazy-loaded image or source.
+pub const LAZY_SRCSET_ATTRS: &[&str] = &[
+    "data-srcset",
+    "data-lazy-srcset",
+    "data-original-srcset",
+    "data-lazysrcset",
+];
+/// File extensions that make an attribute value look like an image URL
+/// (Readability's `/\.(jpg|jpeg|png|webp)/i`, plus AVIF).
+pub const IMAGE_URL_EXTENSIONS: &[&str] = &[".jpg", ".jpeg", ".png", ".webp", ".avif"];
+/// Words in an image `src` that mark a placeholder, replaced when the element
+/// also names a real image in a lazy-load attribute.
+pub const PLACEHOLDER_SRC_WORDS: &[&str] = &[
+    "placeholder",
+    "blank.",
+    "spacer.",
+    "pixel.",
+    "transparent.",
+    "lazy",
+    "loading.",
+    "grey.",
+    "gray.",
+    "1x1",
+    "empty.",
+];
+/// Attributes that carry URLs made absolute by `links` (`srcset` separately).
+pub const URL_ATTRS: &[&str] = &["href", "src", "poster", "cite"];
+
+/// Readability's `/\.(jpg|jpeg|png|webp)/i`: does the value mention an image file?
+pub fn mentions_image_file(value: &str) -> bool {
+    IMAGE_URL_EXTENSIONS.iter().any(|e| contains_ci(value, e))
+}
+
 /// Elements whose content the parser treats as raw text: the pre-scan skips them.
 pub const RAW_TEXT_TAGS: &[&str] = &[
     "script",
@@ -11,7 +277,18 @@ pub const RAW_TEXT_TAGS: &[&str] = &[
     "iframe",
     "noembed",
     "noframes",
+    "noscript",
     "plaintext",
+];
+
+/// Elements that open foreign content (inside them, `<style>` and `<title>` are
+/// ordinary elements, not raw text).
+pub const FOREIGN_ROOT_TAGS: &[&str] = &["svg", "math"];
+
+/// The HTML parser's "formatting elements": re-created in every following block
+/// when left open (`<a>` aside: the parser keeps at most one open per block).
+pub const FORMATTING_TAGS: &[&str] = &[
+    "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u",
 ];
 
 /// Void elements: never have children, never add depth.
@@ -25,3 +302,1506 @@ pub const VOID_TAGS: &[&str] = &[
 pub const SELF_CLOSING_SIBLINGS: &[&str] = &[
     "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "rb", "rt", "rp", "rtc",
 ];
+
+// ---- Readability's REGEXPS, as word lists ------------------------------------
+//
+// Readability tests these regular expressions (case-insensitive, unanchored) on an
+// element's `class` and `id`. Each alternative is a plain substring, so a list of
+// substrings and `contains_any_ci` reproduce them exactly.
+
+/// `unlikelyCandidates`: class/id substrings of page furniture.
+pub const UNLIKELY_CANDIDATES: &[&str] = &[
+    "-ad-",
+    "ai2html",
+    "banner",
+    "breadcrumbs",
+    "combx",
+    "comment",
+    "community",
+    "cover-wrap",
+    "disqus",
+    "extra",
+    "footer",
+    "gdpr",
+    "header",
+    "legends",
+    "menu",
+    "related",
+    "remark",
+    "replies",
+    "rss",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "social",
+    "sponsor",
+    "supplemental",
+    "ad-break",
+    "agegate",
+    "pagination",
+    "pager",
+    "popup",
+    "yom-remote",
+];
+
+/// `okMaybeItsACandidate`: rescues an unlikely-looking element.
+pub const MAYBE_CANDIDATE: &[&str] = &[
+    "and", "article", "body", "column", "content", "main", "shadow",
+];
+
+/// `positive`: class/id substrings that raise the class weight.
+pub const POSITIVE: &[&str] = &[
+    "article",
+    "body",
+    "content",
+    "entry",
+    "hentry",
+    "h-entry",
+    "main",
+    "page",
+    "pagination",
+    "post",
+    "text",
+    "blog",
+    "story",
+];
+
+/// `negative`: class/id substrings that lower the class weight (plus the token
+/// [`NEGATIVE_TOKEN`]).
+pub const NEGATIVE: &[&str] = &[
+    "-ad-",
+    "hidden",
+    "banner",
+    "combx",
+    "comment",
+    "com-",
+    "contact",
+    "footer",
+    "gdpr",
+    "masthead",
+    "media",
+    "meta",
+    "outbrain",
+    "promo",
+    "related",
+    "scroll",
+    "share",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "sponsor",
+    "shopping",
+    "tags",
+    "widget",
+];
+
+/// `negative`'s `^hid$| hid$| hid |^hid `: a whole space-delimited token.
+pub const NEGATIVE_TOKEN: &str = "hid";
+
+/// `byline`: class/id substrings of an author line.
+pub const BYLINE: &[&str] = &["byline", "author", "dateline", "writtenby", "p-author"];
+
+/// `shareElements`: `(\b|_)(share|sharedaddy)(\b|_)`.
+pub const SHARE_WORDS: &[&str] = &["share", "sharedaddy"];
+
+/// `videos`: hosts after `//` (optionally `www.`) whose embeds are kept.
+pub const VIDEO_HOSTS: &[&str] = &[
+    "dailymotion.com",
+    "youtube.com",
+    "youtube-nocookie.com",
+    "player.vimeo.com",
+    "v.qq.com",
+    "archive.org",
+    "upload.wikimedia.org",
+    "player.twitch.tv",
+];
+
+/// Tags dropped from a widened main region (`widen`): code, embedded
+/// documents, forms and navigation furniture.
+pub const WIDEN_DROPPED_TAGS: &[&str] = &[
+    "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "form",
+    "button", "select", "input", "textarea", "nav", "aside", "footer", "dialog",
+];
+
+/// ARIA roles of page furniture (`UNLIKELY_ROLES`).
+pub const UNLIKELY_ROLES: &[&str] = &[
+    "menu",
+    "menubar",
+    "complementary",
+    "navigation",
+    "alert",
+    "alertdialog",
+    "dialog",
+];
+
+/// Tags whose paragraphs are scored (`DEFAULT_TAGS_TO_SCORE`).
+pub const TAGS_TO_SCORE: &[&str] = &["section", "h2", "h3", "h4", "h5", "h6", "p", "td", "pre"];
+
+/// Block children that keep a `<div>` from becoming a `<p>` (`DIV_TO_P_ELEMS`).
+pub const DIV_TO_P_ELEMS: &[&str] = &[
+    "blockquote",
+    "dl",
+    "div",
+    "img",
+    "ol",
+    "p",
+    "pre",
+    "table",
+    "ul",
+];
+
+/// Text-bearing tags for the text density of `_cleanConditionally`.
+pub const TEXTISH_TAGS: &[&str] = &[
+    "span",
+    "li",
+    "td",
+    "blockquote",
+    "dl",
+    "div",
+    "img",
+    "ol",
+    "p",
+    "pre",
+    "table",
+    "ul",
+];
+
+/// Headings.
+pub const HEADING_TAGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6"];
+
+/// Embeds (`object`, `embed`, `iframe`).
+pub const EMBED_TAGS: &[&str] = &["object", "embed", "iframe"];
+
+/// Appended siblings keep these tags; others become `<div>` (`ALTER_TO_DIV_EXCEPTIONS`).
+pub const ALTER_TO_DIV_EXCEPTIONS: &[&str] = &["div", "article", "section", "p", "ol", "ul"];
+
+/// Presentational attributes removed from the article (`PRESENTATIONAL_ATTRIBUTES`).
+pub const PRESENTATIONAL_ATTRIBUTES: &[&str] = &[
+    "align",
+    "background",
+    "bgcolor",
+    "border",
+    "cellpadding",
+    "cellspacing",
+    "frame",
+    "hspace",
+    "rules",
+    "style",
+    "valign",
+    "vspace",
+];
+
+/// Elements that also lose `width`/`height` (`DEPRECATED_SIZE_ATTRIBUTE_ELEMS`).
+pub const DEPRECATED_SIZE_ATTRIBUTE_ELEMS: &[&str] = &["table", "th", "td", "hr", "pre"];
+
+/// Phrasing content (`PHRASING_ELEMS`; canvas, iframe, svg and video left out as
+/// Readability does).
+pub const PHRASING_ELEMS: &[&str] = &[
+    "abbr", "audio", "b", "bdo", "br", "button", "cite", "code", "data", "datalist", "dfn", "em",
+    "embed", "i", "img", "input", "kbd", "label", "mark", "math", "meter", "noscript", "object",
+    "output", "progress", "q", "ruby", "samp", "script", "select", "small", "span", "strong",
+    "sub", "sup", "textarea", "time", "var", "wbr",
+];
+
+/// Phrasing only when all their children are (`A`, `DEL`, `INS`).
+pub const TRANSPARENT_PHRASING: &[&str] = &["a", "del", "ins"];
+
+/// Classes kept when classes are stripped (`CLASSES_TO_PRESERVE`).
+pub const CLASSES_TO_PRESERVE: &[&str] = &["page"];
+
+/// Tags a data table's descendants reveal it by.
+pub const DATA_TABLE_DESCENDANTS: &[&str] = &["col", "colgroup", "tfoot", "thead", "th"];
+
+/// Attribute names that point to an image (`_unwrapNoscriptImages`).
+pub const IMAGE_SOURCE_ATTRS: &[&str] = &["src", "srcset", "data-src", "data-srcset"];
+
+/// Image file extensions (`/\.(jpg|jpeg|png|webp)/i`).
+pub const IMAGE_EXTENSIONS: &[&str] = &[".jpg", ".jpeg", ".png", ".webp"];
+
+/// Comma variants counted by the paragraph score (`commas`).
+pub const COMMAS: &[char] = &[
+    '\u{002C}', '\u{060C}', '\u{FE50}', '\u{FE10}', '\u{FE11}', '\u{2E41}', '\u{2E34}', '\u{2E32}',
+    '\u{FF0C}',
+];
+
+/// `adWords`: a node whose whole text is one of these is an ad slot.
+pub const AD_WORDS: &[&str] = &[
+    "ad",
+    "advertising",
+    "advertisement",
+    "pub",
+    "publicité",
+    "werb",
+    "werbung",
+    "广告",
+    "реклама",
+    "anuncio",
+];
+
+/// `loadingWords` (optionally followed by `…` or `...`).
+pub const LOADING_WORDS: &[&str] = &["loading", "正在加载", "загрузка", "chargement", "cargando"];
+
+/// Schema.org types whose JSON-LD describes an article (`jsonLdArticleTypes`).
+/// Readability's regex anchors only its first alternative at the start and its last
+/// at the end; see [`is_article_type`].
+pub const JSONLD_ARTICLE_TYPES: &[&str] = &[
+    "Article",
+    "AdvertiserContentArticle",
+    "NewsArticle",
+    "AnalysisNewsArticle",
+    "AskPublicNewsArticle",
+    "BackgroundNewsArticle",
+    "OpinionNewsArticle",
+    "ReportageNewsArticle",
+    "ReviewNewsArticle",
+    "Report",
+    "SatiricalArticle",
+    "ScholarlyArticle",
+    "MedicalScholarlyArticle",
+    "SocialMediaPosting",
+    "BlogPosting",
+    "LiveBlogPosting",
+    "DiscussionForumPosting",
+    "TechArticle",
+    "APIReference",
+];
+
+/// Title separators (`|`, `-`, en and em dashes, `\`, `/`, `>`, `»`).
+pub const TITLE_SEPARATORS: &[char] = &['|', '-', '\u{2013}', '\u{2014}', '\\', '/', '>', '»'];
+
+/// Separators that mark a hierarchy (`\`, `/`, `>`, `»`).
+pub const TITLE_HIERARCHY_SEPARATORS: &[char] = &['\\', '/', '>', '»'];
+
+/// `<meta property>` prefixes (`article|dc|dcterm|og|twitter`).
+pub const META_PROPERTY_PREFIXES: &[&str] = &["article", "dc", "dcterm", "og", "twitter"];
+/// `<meta property>` suffixes.
+pub const META_PROPERTY_NAMES: &[&str] = &[
+    "author",
+    "creator",
+    "description",
+    "published_time",
+    "title",
+    "site_name",
+];
+/// `<meta name>` prefixes (`dc|dcterm|og|twitter|parsely|weibo:article|weibo:webpage`).
+pub const META_NAME_PREFIXES: &[&str] = &[
+    "dc",
+    "dcterm",
+    "og",
+    "twitter",
+    "parsely",
+    "weibo:article",
+    "weibo:webpage",
+];
+/// `<meta name>` suffixes.
+pub const META_NAME_NAMES: &[&str] = &[
+    "author",
+    "creator",
+    "pub-date",
+    "description",
+    "title",
+    "site_name",
+];
+
+/// Extra publication-date `<meta name|property>` keys, tried after Readability's.
+pub const META_DATE_KEYS: &[&str] = &[
+    "og:published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "article.published",
+    "sailthru.date",
+    "dc.date.issued",
+    "dcterms.issued",
+];
+
+/// Lead-image `<meta name|property>` keys, in order of preference.
+pub const META_IMAGE_KEYS: &[&str] = &[
+    "og:image",
+    "og:image:url",
+    "og:image:secure_url",
+    "twitter:image",
+    "twitter:image:src",
+];
+
+/// Block-level elements for plain-text rendering: each starts a paragraph.
+pub const TEXT_BLOCK_TAGS: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "center",
+    "dd",
+    "details",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "legend",
+    "li",
+    "main",
+    "menu",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "caption",
+    "ul",
+];
+
+/// Elements whose content never reaches the plain text.
+pub const TEXT_SKIP_TAGS: &[&str] = &[
+    "script", "style", "noscript", "template", "head", "title", "iframe", "object", "embed", "svg",
+    "math", "select", "button", "input", "textarea",
+];
+
+// ---- matchers -----------------------------------------------------------------
+
+/// ASCII case-insensitive substring test (what a `/…/i` regex of ASCII literals
+/// does: JavaScript folds no non-ASCII character onto ASCII).
+pub fn contains_ci(hay: &str, needle: &str) -> bool {
+    find_ci(hay, needle, 0).is_some()
+}
+
+/// Byte offset of the first ASCII case-insensitive match of `needle` at or after
+/// `from`.
+pub fn find_ci(hay: &str, needle: &str, from: usize) -> Option<usize> {
+    let h = hay.as_bytes();
+    let n = needle.as_bytes();
+    let Some((&first, rest)) = n.split_first() else {
+        return Some(from.min(h.len()));
+    };
+    if h.len() < n.len() {
+        return None;
+    }
+    let first = first.to_ascii_lowercase();
+    let last = h.len() - n.len();
+    let mut i = from;
+    while i <= last {
+        if h[i].to_ascii_lowercase() == first && h[i + 1..i + n.len()].eq_ignore_ascii_case(rest) {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Does `hay` contain any of `needles` (ASCII case-insensitive)? One pass over
+/// `hay`; at each position only the needles starting with that byte are tried.
+pub fn contains_any_ci(hay: &str, needles: &[&str]) -> bool {
+    const NIL: u8 = u8::MAX;
+    let h = hay.as_bytes();
+    if h.is_empty() {
+        return false;
+    }
+    if needles.len() >= usize::from(NIL) || needles.iter().any(|n| !n.is_ascii()) {
+        return needles.iter().any(|n| contains_ci(hay, n));
+    }
+    // Chains of needle indices by (lower-case) first byte.
+    let mut head = [NIL; 128];
+    let mut next = [NIL; 256];
+    for (k, n) in needles.iter().enumerate().rev() {
+        let Some(&b) = n.as_bytes().first() else {
+            return true;
+        };
+        let slot = usize::from(b.to_ascii_lowercase());
+        next[k] = head[slot];
+        head[slot] = k as u8;
+    }
+    for i in 0..h.len() {
+        let c = h[i].to_ascii_lowercase();
+        if c >= 128 {
+            continue;
+        }
+        let mut k = head[usize::from(c)];
+        while k != NIL {
+            let nb = needles[usize::from(k)].as_bytes();
+            if i + nb.len() <= h.len() && h[i + 1..i + nb.len()].eq_ignore_ascii_case(&nb[1..]) {
+                return true;
+            }
+            k = next[usize::from(k)];
+        }
+    }
+    false
+}
+
+/// Readability's `negative` regex on one class or id string.
+pub fn is_negative(s: &str) -> bool {
+    if contains_any_ci(s, NEGATIVE) {
+        return true;
+    }
+    // ^hid$ | hid$ | hid | ^hid : the token delimited by start/end or a space.
+    let t = NEGATIVE_TOKEN;
+    s.eq_ignore_ascii_case(t)
+        || (s.len() > t.len() && {
+            let b = s.as_bytes();
+            let n = t.len();
+            let starts = b[..n].eq_ignore_ascii_case(t.as_bytes()) && b[n] == b' ';
+            let ends =
+                b[b.len() - n..].eq_ignore_ascii_case(t.as_bytes()) && b[b.len() - n - 1] == b' ';
+            starts || ends || contains_ci(s, " hid ")
+        })
+}
+
+/// Readability's `positive` regex on one class or id string.
+pub fn is_positive(s: &str) -> bool {
+    contains_any_ci(s, POSITIVE)
+}
+
+/// `shareElements`: `share` or `sharedaddy` not glued to a letter or digit on
+/// either side (an underscore is allowed, as `(\b|_)` allows it).
+pub fn is_share_match(s: &str) -> bool {
+    let b = s.as_bytes();
+    SHARE_WORDS.iter().any(|w| {
+        let mut from = 0;
+        while let Some(i) = find_ci(s, w, from) {
+            let end = i + w.len();
+            let before_ok = i == 0 || !b[i - 1].is_ascii_alphanumeric();
+            let after_ok = end == b.len() || !b[end].is_ascii_alphanumeric();
+            if before_ok && after_ok {
+                return true;
+            }
+            from = i + 1;
+        }
+        false
+    })
+}
+
+/// `videos`: an embed URL from a known video host.
+pub fn is_video_url(s: &str) -> bool {
+    let mut from = 0;
+    while let Some(i) = find_ci(s, "//", from) {
+        let rest = &s[i + 2..];
+        let bare = if rest.len() >= 4 && rest.as_bytes()[..4].eq_ignore_ascii_case(b"www.") {
+            &rest[4..]
+        } else {
+            rest
+        };
+        let host_at = |r: &str| {
+            VIDEO_HOSTS.iter().any(|h| {
+                r.len() >= h.len() && r.as_bytes()[..h.len()].eq_ignore_ascii_case(h.as_bytes())
+            })
+        };
+        if host_at(bare) || host_at(rest) {
+            return true;
+        }
+        from = i + 1;
+    }
+    false
+}
+
+/// `jsonLdArticleTypes`: `^Article`, any middle alternative anywhere, or
+/// `APIReference$` (case-sensitive).
+pub fn is_article_type(t: &str) -> bool {
+    let n = JSONLD_ARTICLE_TYPES.len();
+    JSONLD_ARTICLE_TYPES.iter().enumerate().any(|(i, name)| {
+        if i == 0 {
+            t.starts_with(name)
+        } else if i == n - 1 {
+            t.ends_with(name)
+        } else {
+            t.contains(name)
+        }
+    })
+}
+
+/// JavaScript's `\s` (and `String.prototype.trim`'s whitespace).
+pub fn is_js_space(c: char) -> bool {
+    matches!(
+        c,
+        '\t' | '\n' | '\u{0B}' | '\u{0C}' | '\r' | ' ' | '\u{A0}' | '\u{1680}' | '\u{2000}'
+            ..='\u{200A}'
+                | '\u{2028}'
+                | '\u{2029}'
+                | '\u{202F}'
+                | '\u{205F}'
+                | '\u{3000}'
+                | '\u{FEFF}'
+    )
+}
+
+/// JavaScript's `String.prototype.trim`.
+pub fn js_trim(s: &str) -> &str {
+    s.trim_matches(is_js_space)
+}
+
+/// `adWords` / `loadingWords`: the whole text is an ad label or a loading notice.
+pub fn is_ad_or_loading(text: &str) -> bool {
+    let t = text.to_lowercase();
+    if AD_WORDS.contains(&t.as_str()) {
+        return true;
+    }
+    LOADING_WORDS.iter().any(|w| {
+        t.strip_prefix(w)
+            .is_some_and(|rest| rest.is_empty() || rest == "…" || rest == "...")
+    })
+}
+
+/// Does an attribute value name an image file (`/\.(jpg|jpeg|png|webp)/i`)?
+pub fn has_image_extension(v: &str) -> bool {
+    contains_any_ci(v, IMAGE_EXTENSIONS)
+}
+
+// ============================================================================
+// Mirror verdict, clutter and attribution (clutter.rs, attribution.rs).
+// Every list is lower case unless it says otherwise; text is matched with the
+// helpers at the end of this section (ASCII case folding keeps byte offsets).
+// ============================================================================
+
+/// Elements that never render: skipped when measuring or reporting text.
+pub const INVISIBLE_TAGS: &[&str] = &[
+    "script", "style", "noscript", "template", "link", "meta", "title", "head", "base",
+];
+
+/// Block-level elements: text blocks end at their boundaries. Sorted (binary
+/// search in [`is_block_tag`]).
+pub const BLOCK_TAGS: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "caption",
+    "center",
+    "dd",
+    "details",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "li",
+    "main",
+    "menu",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
+];
+
+/// Is `tag` one of [`BLOCK_TAGS`]?
+pub fn is_block_tag(tag: &str) -> bool {
+    BLOCK_TAGS.binary_search(&tag).is_ok()
+}
+
+/// Elements whose text counts as an article paragraph when finding the article core.
+pub const PARAGRAPH_TAGS: &[&str] = &["p", "pre", "blockquote", "td", "dd", "li"];
+
+/// Media elements (an article's pictures, kept unless they sit in clutter).
+pub const MEDIA_TAGS: &[&str] = &[
+    "img", "picture", "video", "figure", "svg", "iframe", "audio",
+];
+
+/// Class/id words of regions that are never the article body (Readability's
+/// `unlikelyCandidates`, reduced to whole words).
+pub const UNLIKELY_WORDS: &[&str] = &[
+    "banner",
+    "breadcrumb",
+    "breadcrumbs",
+    "combx",
+    "comment",
+    "comments",
+    "community",
+    "disqus",
+    "footer",
+    "header",
+    "legends",
+    "menu",
+    "related",
+    "remark",
+    "replies",
+    "rss",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "social",
+    "sponsor",
+    "supplemental",
+    "pagination",
+    "pager",
+    "popup",
+    "widget",
+    "nav",
+    "navigation",
+    "masthead",
+    "colophon",
+    "cookie",
+    "newsletter",
+    "share",
+    "sharing",
+    "recommended",
+    "trending",
+    "promo",
+];
+
+/// Class/id words that mark an article body (Readability's `okMaybeItsACandidate`
+/// and `positive`).
+pub const LIKELY_WORDS: &[&str] = &[
+    "article", "body", "content", "entry", "hentry", "main", "page", "post", "text", "blog",
+    "story",
+];
+
+/// Clutter kinds by class/id word: `(word, kind)`. A word matches a whole token of
+/// the class or id (split at `-`, `_`, spaces and case changes) or, when it is 5
+/// letters or more, the start of a token ("advertisement" matches "advert").
+pub const CLUTTER_CLASS_WORDS: &[(&str, &str)] = &[
+    ("cookie", "cookie_prompt"),
+    ("cookies", "cookie_prompt"),
+    ("consent", "cookie_prompt"),
+    ("gdpr", "cookie_prompt"),
+    ("newsletter", "newsletter_prompt"),
+    ("subscribe", "newsletter_prompt"),
+    ("subscription", "newsletter_prompt"),
+    ("signup", "newsletter_prompt"),
+    ("breadcrumb", "breadcrumb"),
+    ("breadcrumbs", "breadcrumb"),
+    ("crumbs", "breadcrumb"),
+    ("share", "share_bar"),
+    ("sharing", "share_bar"),
+    ("sharer", "share_bar"),
+    ("social", "share_bar"),
+    ("sociallinks", "share_bar"),
+    ("related", "related_list"),
+    ("relatedposts", "related_list"),
+    ("recommend", "related_list"),
+    ("recommended", "related_list"),
+    ("recommendation", "related_list"),
+    ("recommendations", "related_list"),
+    ("trending", "related_list"),
+    ("popular", "related_list"),
+    ("ranking", "related_list"),
+    ("mostread", "related_list"),
+    ("also", "related_list"),
+    ("comment", "comments"),
+    ("comments", "comments"),
+    ("respond", "comments"),
+    ("disqus", "comments"),
+    ("replies", "comments"),
+    ("ad", "ad"),
+    ("ads", "ad"),
+    ("advert", "ad"),
+    ("adverts", "ad"),
+    ("advertisement", "ad"),
+    ("advertising", "ad"),
+    ("adsbygoogle", "ad"),
+    ("adslot", "ad"),
+    ("adsense", "ad"),
+    ("sponsor", "ad"),
+    ("sponsored", "ad"),
+    ("promo", "ad"),
+    ("taboola", "ad"),
+    ("outbrain", "ad"),
+    ("dfp", "ad"),
+    ("tags", "tag_list"),
+    ("tag", "tag_list"),
+    ("tagcloud", "tag_list"),
+    ("taglist", "tag_list"),
+    ("keywords", "tag_list"),
+    ("categories", "tag_list"),
+    ("vote", "vote_widget"),
+    ("voting", "vote_widget"),
+    ("rating", "vote_widget"),
+    ("likes", "vote_widget"),
+    ("byline", "byline"),
+    ("author", "byline"),
+    ("meta", "byline"),
+    ("postmeta", "byline"),
+    ("date", "date"),
+    ("time", "date"),
+    ("timestamp", "date"),
+    ("posted", "date"),
+    ("disclaimer", "disclaimer"),
+    ("header", "site_header"),
+    ("masthead", "site_header"),
+    ("topbar", "site_header"),
+    ("nav", "navigation"),
+    ("navbar", "navigation"),
+    ("navigation", "navigation"),
+    ("menu", "navigation"),
+    ("pagination", "navigation"),
+    ("pager", "navigation"),
+    ("sidebar", "sidebar"),
+    ("widget", "sidebar"),
+    ("aside", "sidebar"),
+    ("rail", "sidebar"),
+    ("footer", "site_footer"),
+    ("colophon", "site_footer"),
+    ("copyright", "site_footer"),
+];
+
+/// Clutter kinds by ARIA role.
+pub const CLUTTER_ROLES: &[(&str, &str)] = &[
+    ("banner", "site_header"),
+    ("navigation", "navigation"),
+    ("complementary", "sidebar"),
+    ("contentinfo", "site_footer"),
+    ("search", "navigation"),
+    ("dialog", "popup"),
+    ("alertdialog", "popup"),
+];
+
+/// Clutter kinds by tag name (for blocks outside the article).
+pub const CLUTTER_TAGS: &[(&str, &str)] = &[
+    ("header", "site_header"),
+    ("nav", "navigation"),
+    ("aside", "sidebar"),
+    ("footer", "site_footer"),
+    ("form", "form"),
+    ("dialog", "popup"),
+    ("iframe", "ad"),
+    ("ins", "ad"),
+];
+
+/// Headings of link lists that are not the article: `(heading start, kind)`.
+pub const LIST_HEADINGS: &[&str] = &[
+    "related",
+    "you may also like",
+    "you might also like",
+    "you may like",
+    "more from",
+    "more stories",
+    "more news",
+    "more articles",
+    "read more",
+    "read next",
+    "recommended",
+    "recommendation",
+    "recommendations",
+    "trending",
+    "most popular",
+    "most read",
+    "popular",
+    "ranking",
+    "top stories",
+    "latest",
+    "recent posts",
+    "recent articles",
+    "editor's picks",
+    "editors' picks",
+    "don't miss",
+    "also read",
+    "see also",
+    "hot news",
+    "hot topics",
+    "categories",
+    "archives",
+    "tags",
+    "share this",
+    "like this",
+    "leave a reply",
+    "leave a comment",
+    "comments",
+    "follow us",
+    "newsletter",
+    "subscribe",
+];
+
+/// Short text that is only an ad label.
+pub const AD_LABELS: &[&str] = &[
+    "advertisement",
+    "advertising",
+    "sponsored",
+    "sponsored content",
+    "ad",
+    "ads",
+    "promoted",
+    "story continues below advertisement",
+    "continue reading below",
+    "anzeige",
+    "publicité",
+    "publicidad",
+    "pubblicità",
+    "reklama",
+    "广告",
+];
+
+/// Starts of injected "read more" lines inside an article body.
+pub const READ_MORE_PREFIXES: &[&str] = &[
+    "read also",
+    "read more",
+    "also read",
+    "see also",
+    "related:",
+    "related article",
+    "related story",
+    "related stories",
+    "related news",
+    "recommended:",
+    "read next",
+    "don't miss",
+    "dont miss",
+    "must read",
+    "click here",
+    "more:",
+    "you may also like",
+    "you might also like",
+    "watch:",
+    "also see",
+    "check out",
+    "read:",
+    "related reading",
+];
+
+/// Starts of share bars / like widgets.
+pub const SHARE_BAR_WORDS: &[&str] = &[
+    "share",
+    "tweet",
+    "facebook",
+    "whatsapp",
+    "pinterest",
+    "linkedin",
+    "telegram",
+    "email",
+    "copy link",
+    "reddit",
+    "like this",
+    "like loading",
+];
+
+/// Words of newsletter and cookie prompts.
+pub const PROMPT_WORDS: &[(&str, &str)] = &[
+    ("we use cookies", "cookie_prompt"),
+    ("uses cookies", "cookie_prompt"),
+    ("cookie policy", "cookie_prompt"),
+    ("accept cookies", "cookie_prompt"),
+    ("accept all", "cookie_prompt"),
+    ("newsletter", "newsletter_prompt"),
+    ("subscribe", "newsletter_prompt"),
+    ("sign up", "newsletter_prompt"),
+    ("your inbox", "newsletter_prompt"),
+    ("your email", "newsletter_prompt"),
+    ("don't miss out", "newsletter_prompt"),
+];
+
+/// Starts of byline / date / meta lines (lower case).
+pub const META_LINE_PREFIXES: &[(&str, &str)] = &[
+    ("by ", "byline"),
+    ("posted on", "date"),
+    ("posted by", "byline"),
+    ("published", "date"),
+    ("updated", "date"),
+    ("date:", "date"),
+    ("time:", "date"),
+    ("author:", "byline"),
+    ("written by", "byline"),
+    ("source:", "byline"),
+    ("views", "byline"),
+];
+
+/// Starts of tag lists.
+pub const TAG_LIST_PREFIXES: &[&str] = &[
+    "tags:",
+    "tags",
+    "tagged",
+    "tagged with",
+    "in:",
+    "filed under",
+    "posted in",
+    "categories:",
+    "category:",
+    "topics:",
+    "keywords:",
+];
+
+/// Words of site-footer lines.
+pub const FOOTER_WORDS: &[&str] = &[
+    "©",
+    "copyright",
+    "all rights reserved",
+    "powered by",
+    "privacy policy",
+    "terms of use",
+    "terms of service",
+    "contact us",
+    "about us",
+];
+
+// ---- mirror template fingerprints ------------------------------------------
+// Machine-translated CMS templates (see shared/mirrors/README.md: a Chinese
+// template rendered as "Current:Home > …", "Date:…", "veryGood! (N)",
+// "Related / Ranking / Recommendation").
+
+/// Lead-ins of machine-translated breadcrumbs ("当前位置：首页 >").
+pub const MT_BREADCRUMB_LEADINS: &[&str] = &[
+    "current:",
+    "current location:",
+    "current position:",
+    "your current location:",
+    "your location:",
+    "your position:",
+    "location:",
+    "position:",
+    "当前位置",
+    "您的位置",
+    "您现在的位置",
+    "所在位置",
+];
+
+/// Labels of machine-translated date lines ("时间：").
+pub const MT_DATE_LABELS: &[&str] = &[
+    "date:",
+    "time:",
+    "release time:",
+    "publish time:",
+    "posted:",
+    "时间：",
+    "时间:",
+    "发布时间",
+    "更新时间",
+];
+
+/// Words of vote widgets ("顶 (N)" → "veryGood! (N)").
+pub const VOTE_WORDS: &[&str] = &[
+    "verygood", "good", "bad", "like", "likes", "dislike", "vote", "votes", "useful", "helpful",
+    "upvote", "downvote", "dig", "digg", "top", "顶", "赞", "踩",
+];
+
+/// Headings of the ranking / recommendation lists of machine-translated templates
+/// ("排行" / "推荐"): both present are a fingerprint.
+pub const MT_RANKING_HEADINGS: &[&str] = &["ranking", "rankings", "排行", "排行榜"];
+pub const MT_RECOMMEND_HEADINGS: &[&str] = &["recommendation", "recommendations", "推荐"];
+
+/// Scraper disclaimers: a block holding a phrase of each list ("collected from the
+/// internet" + "please contact us and it will be removed").
+pub const SCRAPER_SOURCE_CUES: &[&str] = &[
+    "collected from the internet",
+    "collected from internet",
+    "collected from the web",
+    "collected from the network",
+    "from the internet",
+    "from the network",
+    "from internet",
+    "reproduced from",
+    "reprinted from",
+    "belongs to the original author",
+    "belong to the original author",
+    "belongs to the original",
+    "copyright belongs to",
+    "来源于网络",
+    "来自网络",
+    "来源于互联网",
+    "来自互联网",
+    "转载",
+];
+pub const SCRAPER_TAKEDOWN_CUES: &[&str] = &[
+    "infringe",
+    "infringes",
+    "infringement",
+    "infringing",
+    "will be removed",
+    "will be deleted",
+    "to delete",
+    "for deletion",
+    "be removed",
+    "delete it",
+    "removed immediately",
+    "侵权",
+    "删除",
+];
+
+// ---- republication notices (attribution signal 2) ---------------------------
+
+/// "The post … appeared first on …" (WordPress/Yoast feed footers).
+pub const APPEARED_FIRST_ON: &[&str] = &["appeared first on", "first appeared on"];
+
+/// "This article originally appeared on/in …".
+pub const ORIGINALLY_CUES: &[&str] = &[
+    "originally appeared on",
+    "originally appeared in",
+    "originally appeared at",
+    "originally published on",
+    "originally published in",
+    "originally published at",
+    "originally published by",
+    "was first published on",
+    "was first published in",
+    "first published on",
+    "first published in",
+    "first published by",
+    "republished from",
+    "reprinted from",
+    "reposted from",
+    "cross-posted from",
+    "crossposted from",
+    "republished with permission from",
+    "reprinted with permission from",
+    "republished with permission of",
+];
+
+/// Labels of source credits at the end of a copied article.
+pub const SOURCE_LABELS: &[&str] = &[
+    "source:",
+    "sources:",
+    "source :",
+    "source link",
+    "go to source",
+    "original source:",
+    "original source",
+    "original article:",
+    "original article",
+    "original:",
+    "via:",
+    "read the original",
+    "read original",
+    "read the full article",
+    "read full article",
+    "read more at",
+    "continue reading at",
+    "continue reading on",
+    "来源：",
+    "来源:",
+    "转载自",
+    "出处：",
+    "原文：",
+    "原文链接",
+];
+
+/// Labels autoblog plugins put on their link back to the copied article.
+pub const AUTOBLOG_SOURCE_LABELS: &[&str] = &[
+    "source link",
+    "go to source",
+    "read the original",
+    "read original",
+    "original article",
+    "view original",
+    "original post",
+];
+
+/// Paths of questions, answers and wiki pages on user-content platforms.
+pub const QA_PATHS: &[&str] = &["/questions/", "/q/", "/a/", "/answers/"];
+
+/// CC BY-SA notices that Q&A clones carry over.
+pub const CC_BY_SA_CUES: &[&str] = &[
+    "cc by-sa",
+    "cc-by-sa",
+    "creative commons attribution-sharealike",
+    "creative commons attribution-share alike",
+];
+
+// ---- licensed syndication ----------------------------------------------------
+
+/// Licence and provider credits: a page that shows one ran the story under licence.
+pub const LICENCE_CUES: &[&str] = &[
+    "may not be published, broadcast, rewritten or redistributed",
+    "may not be published, broadcast, rewritten, or redistributed",
+    "may not be reproduced",
+    "distributed by",
+    "provided by",
+    "content provided by",
+    "licensed from",
+    "used with permission",
+    "used under license",
+    "used under licence",
+    "reprinted with permission",
+    "republished with permission",
+    "published with permission",
+    "via tribune content agency",
+    "syndication partner",
+    "under a creative commons",
+];
+
+/// Copyright markers (followed by a year and a holder).
+pub const COPYRIGHT_CUES: &[&str] = &["copyright", "©", "(c)"];
+
+// ---- outlet mentions (attribution signals 3 and 4) ---------------------------
+
+/// Words just before an outlet's name that make it a quoted source, not the
+/// publisher ("according to Reuters").
+pub const QUOTE_BEFORE: &[&str] = &[
+    "according to",
+    "told",
+    "reported by",
+    "cited by",
+    "quoted by",
+    "interview with",
+    "reviewed by",
+    "obtained by",
+    "per",
+    "via",
+    "statement to",
+    "speaking to",
+    "spoke to",
+    "speaking with",
+    "spoke with",
+    "wrote in",
+    "published by",
+    "reported to",
+    "report by",
+    "reporting by",
+    "reports from",
+    "writing in",
+    "op-ed in",
+    "article in",
+    "appeared on",
+    "appearance on",
+    "said on",
+    "sued",
+    "suing",
+    "against",
+    "versus",
+    "vs",
+];
+
+/// Words just before an outlet's name that make a bare mention incidental
+/// ("on CNN", "to the BBC"): such mentions add nothing.
+pub const MENTION_SKIP_BEFORE: &[&str] = &[
+    "on", "in", "to", "with", "by", "from", "for", "at", "and", "or", "like", "than", "of", "the",
+    "about", "watch", "watching", "join", "joined", "left", "former", "ex",
+];
+
+/// Words just after an outlet's name that make it a quoted source.
+pub const QUOTE_AFTER: &[&str] = &[
+    "reported",
+    "reports",
+    "said",
+    "says",
+    "first reported",
+    "has reported",
+    "has learned",
+    "'s report",
+    "’s report",
+    "was first",
+    "noted",
+    "wrote",
+    "published",
+    "reviewed",
+    "obtained",
+    "learned",
+    "confirmed",
+    "cited",
+    "quoted",
+    "found",
+    "revealed",
+    "asked",
+    "analysis",
+    "poll",
+    "survey",
+    "investigation",
+];
+
+/// Staff roles: "<Outlet> senior foreign correspondent <Name>".
+pub const STAFF_ROLES: &[&str] = &[
+    "correspondent",
+    "correspondents",
+    "reporter",
+    "reporters",
+    "contributor",
+    "anchor",
+    "producer",
+    "editor",
+    "analyst",
+    "writer",
+    "photographer",
+    "columnist",
+    "journalist",
+    "meteorologist",
+    "host",
+    "bureau chief",
+    "staff",
+];
+
+/// Words allowed between an outlet's name and a staff role.
+pub const STAFF_MODIFIERS: &[&str] = &[
+    "senior",
+    "chief",
+    "foreign",
+    "national",
+    "political",
+    "white",
+    "house",
+    "legal",
+    "investigative",
+    "business",
+    "special",
+    "international",
+    "global",
+    "medical",
+    "consumer",
+    "washington",
+    "congressional",
+    "economics",
+    "economic",
+    "security",
+    "justice",
+    "science",
+    "technology",
+    "tech",
+    "health",
+    "environment",
+    "climate",
+    "correspondent",
+    "news",
+    "digital",
+    "contributing",
+    "chief",
+    "capitol",
+    "hill",
+    "pentagon",
+    "world",
+    "affairs",
+    "intelligence",
+    "sports",
+    "entertainment",
+    "weather",
+    "senior",
+    "europe",
+    "asia",
+    "middle",
+    "east",
+    "africa",
+    "america",
+    "london",
+    "moscow",
+    "beijing",
+    "seoul",
+    "tokyo",
+    "paris",
+    "staff",
+];
+
+/// Prefixes of photo/image credits.
+pub const PHOTO_CREDIT_CUES: &[&str] = &[
+    "photo by",
+    "photo:",
+    "photos:",
+    "photograph:",
+    "image:",
+    "images:",
+    "picture:",
+    "credit:",
+    "credits:",
+    "photo credit:",
+    "image credit:",
+    "illustration by",
+    "©",
+];
+
+/// Dashes used in datelines ("SEOUL (AP) —").
+pub const DATELINE_DASHES: &[&str] = &["—", "–", "--", "-", "―", "‒"];
+
+// ---- matching helpers -------------------------------------------------------
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Is `hay[start..end]` delimited by non-word characters (where the needle's own
+/// edge is a word character)?
+pub fn at_word_boundary(hay: &str, start: usize, end: usize) -> bool {
+    let needle = &hay[start..end];
+    let first_is_word = needle.chars().next().is_some_and(is_word_char);
+    let last_is_word = needle.chars().next_back().is_some_and(is_word_char);
+    let before_ok = !first_is_word
+        || hay[..start]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !is_word_char(c));
+    let after_ok = !last_is_word || hay[end..].chars().next().is_none_or(|c| !is_word_char(c));
+    before_ok && after_ok
+}
+
+/// Byte offsets of whole-word occurrences of `needle` in `hay` (exact case).
+pub fn word_positions(hay: &str, needle: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    if needle.is_empty() {
+        return out;
+    }
+    let mut from = 0;
+    while let Some(i) = hay[from..].find(needle) {
+        let s = from + i;
+        let e = s + needle.len();
+        if at_word_boundary(hay, s, e) {
+            out.push(s);
+        }
+        from = s + needle.len().max(1);
+        while from < hay.len() && !hay.is_char_boundary(from) {
+            from += 1;
+        }
+        if from >= hay.len() {
+            break;
+        }
+    }
+    out
+}
+
+/// Does `lower` (already ASCII-lower-cased) contain `needle` as whole words?
+pub fn has_phrase(lower: &str, needle: &str) -> bool {
+    !word_positions(lower, needle).is_empty()
+}
+
+/// The first of `list` that `lower` contains as whole words.
+pub fn find_any<'a>(lower: &str, list: &[&'a str]) -> Option<&'a str> {
+    list.iter().copied().find(|n| has_phrase(lower, n))
+}
+
+/// The first of `list` that `lower` starts with (on a word boundary).
+pub fn starts_with_any<'a>(lower: &str, list: &[&'a str]) -> Option<&'a str> {
+    list.iter()
+        .copied()
+        .find(|n| lower.starts_with(n) && at_word_boundary(lower, 0, n.len()))
+}
+
+/// Whitespace collapsed to single spaces, trimmed.
+pub fn collapse_ws(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// Split a class or id value into lower-case words: at spaces, `-`, `_`, digits
+/// and lower→upper case changes ("postMeta" → "post", "meta").
+pub fn class_words(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut prev_lower = false;
+    for c in s.chars() {
+        if !c.is_alphabetic() {
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            prev_lower = false;
+            continue;
+        }
+        if c.is_uppercase() && prev_lower && !cur.is_empty() {
+            out.push(std::mem::take(&mut cur));
+        }
+        prev_lower = c.is_lowercase();
+        cur.extend(c.to_lowercase());
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// Does a class/id word list contain `word` (whole token; or token prefix when the
+/// word has 5+ letters)?
+pub fn words_contain(words: &[String], word: &str) -> bool {
+    words
+        .iter()
+        .any(|w| w == word || (word.len() >= 5 && w.starts_with(word)))
+}
+
+/// Form elements: text only inside these (labels, buttons) is not an article.
+pub const FORM_TAGS: &[&str] = &[
+    "form", "label", "button", "input", "select", "option", "textarea", "fieldset", "legend",
+];
+
+/// Class prefix naming a code block's language (`language-rust`): kept through
+/// class cleaning so exports can label fenced code.
+pub const CODE_LANGUAGE_CLASS_PREFIX: &str = "language-";
+
+#[cfg(test)]
+mod match_tests {
+    use super::*;
+
+    #[test]
+    fn word_boundaries() {
+        assert_eq!(word_positions("AP said (AP) — map", "AP"), vec![0, 9]);
+        assert!(word_positions("snap apps", "ap").is_empty());
+        assert!(has_phrase("source: the ap", "source:"));
+        assert_eq!(
+            starts_with_any("read also: x", READ_MORE_PREFIXES),
+            Some("read also")
+        );
+        assert_eq!(starts_with_any("readable", &["read"]), None);
+    }
+
+    #[test]
+    fn block_tags_sorted() {
+        assert!(BLOCK_TAGS.windows(2).all(|w| w[0] < w[1]));
+        assert!(is_block_tag("div") && is_block_tag("ul") && !is_block_tag("span"));
+    }
+
+    #[test]
+    fn class_word_split() {
+        assert_eq!(
+            class_words("site-header postMeta ad_slot2"),
+            vec!["site", "header", "post", "meta", "ad", "slot"]
+        );
+        assert!(words_contain(&class_words("advertisement-box"), "advert"));
+        assert!(!words_contain(&class_words("shadow"), "ad"));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn matchers() {
+        assert!(contains_any_ci("main-Sidebar", UNLIKELY_CANDIDATES));
+        assert!(contains_any_ci("x-AD-y", UNLIKELY_CANDIDATES));
+        assert!(!contains_any_ci("article-body", UNLIKELY_CANDIDATES));
+        assert!(contains_any_ci("AuthorName", BYLINE));
+        assert!(!contains_any_ci("", BYLINE));
+        assert!(!contains_any_ci("é-autho", BYLINE));
+        assert!(is_negative("hid"));
+        assert!(is_negative("a hid"));
+        assert!(is_negative("hid b"));
+        assert!(is_negative("a hid b"));
+        assert!(!is_negative("hidx"));
+        assert!(is_share_match("post_share"));
+        assert!(is_share_match("share-buttons"));
+        assert!(is_share_match("sharedaddy"));
+        assert!(!is_share_match("shared"));
+        assert!(!is_share_match("timeshare"));
+        assert!(is_video_url("https://www.youtube.com/embed/x"));
+        assert!(is_video_url("//player.vimeo.com/video/1"));
+        assert!(!is_video_url("https://example.com/youtube.com"));
+        assert!(is_ad_or_loading("Advertisement"));
+        assert!(is_ad_or_loading("Loading…"));
+        assert!(is_ad_or_loading("Реклама"));
+        assert!(!is_ad_or_loading("Loading the truck"));
+        assert_eq!(js_trim("\u{a0} x \u{feff}"), "x");
+    }
+}

@@ -1,6 +1,8 @@
 //! The stages wired together. Read this file first.
 
-use crate::{clean, extract as grab, links, metadata, parse, render, tuning};
+use crate::{
+    attribution, clean, clutter, extract as grab, links, metadata, parse, render, tuning, widen,
+};
 use crate::{Article, Error, Options};
 use url::Url;
 
@@ -12,25 +14,69 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Article, Error> {
 
 /// [`extract`] with explicit options.
 pub fn extract_with(html: &str, url: Option<&str>, opts: &Options) -> Result<Article, Error> {
+    extract_inner(html, url, opts, true)
+}
+
+/// The pipeline. When the visible page yields no article but its `<noscript>`
+/// elements hold a server-rendered version (script-driven sites put the posts
+/// there), and `fallback` is set, the noscript markup is extracted instead,
+/// keeping the page's own metadata.
+fn extract_inner(
+    html: &str,
+    url: Option<&str>,
+    opts: &Options,
+    fallback: bool,
+) -> Result<Article, Error> {
     let page_url = match url {
         Some(u) => Some(Url::parse(u).map_err(|_| Error::InvalidUrl(u.to_string()))?),
         None => None,
     };
     let mut dom = parse::parse_document(html, opts)?;
     // The untouched tree: clutter and attribution read the page as the browser has it.
-    let _pristine = dom.clone();
+    let pristine = dom.clone();
     let mut meta = metadata::read(&dom, page_url.as_ref());
     let base = links::Base::from_document(&dom, page_url.as_ref());
-    let grabbed = grab::grab_article(&mut dom, &mut meta, opts).ok_or(Error::NoContent)?;
-    let root = grabbed.content;
-    let _article_source = grabbed.source; // clutter/attribution anchor (indexes `_pristine`)
+    // Readability's `_unwrapNoscriptImages`: before extraction, as it scores images.
+    links::unwrap_noscript_images(&mut dom, opts);
+    let Some(grabbed) = grab::grab_article(&mut dom, &mut meta, opts) else {
+        return noscript_fallback(&pristine, url, opts, fallback, &meta);
+    };
+    let mut root = grabbed.content;
+    // Widening: the page's own main region when Readability kept a small part of it.
+    if let Some(main) = widen::main_region(&pristine) {
+        let inside = grabbed
+            .source
+            .is_none_or(|s| s == main || pristine.is_ancestor(main, s));
+        let kept = widen::visible_text_len(&dom, root) as f64;
+        let wide = widen::visible_text_len(&pristine, main) as f64;
+        if inside && wide >= tuning::WIDEN_MIN_RATIO * kept {
+            let mut wider = pristine.clone();
+            widen::strip(&mut wider, main);
+            wider.detach(main);
+            let wrap = wider.create_element("div");
+            wider.append_child(wrap, main);
+            dom = wider;
+            root = wrap;
+        }
+    }
+    // ---- mirror verdict + clutter (issue 5): on the pristine tree; reported
+    // clutter the extractor kept inside the content is dropped before cleaning.
+    let analysis = clutter::Analysis::new(&pristine, grabbed.source, page_url.as_ref(), &meta);
+    let (mirror, clutter) = clutter::detect(&analysis, opts.listed.as_ref());
+    clutter::remove_from(&mut dom, &analysis, root, &clutter, &grabbed.copies);
+    // ----
     clean::finish(&mut dom, root, opts);
     links::absolutize(&mut dom, root, &base);
     let content_html = render::html(&dom, root, opts);
     let text = render::text(&dom, root);
-    if text.trim().is_empty() {
-        return Err(Error::NoContent);
+    let content_markdown = render::markdown(&dom, root);
+    // Nothing readable, or only the labels of a form (a sign-in page): no article.
+    if text.trim().is_empty() || !has_text_outside_forms(&dom, root) {
+        return noscript_fallback(&pristine, url, opts, fallback, &meta);
     }
+    // ---- attribution (issue 7)
+    let attribution = attribution::attribute(&analysis, &text, &mirror);
+    // ----
     let word_count = text.split_whitespace().count();
     let reading_minutes = if word_count == 0 {
         0
@@ -45,10 +91,89 @@ pub fn extract_with(html: &str, url: Option<&str>, opts: &Options) -> Result<Art
         dir: meta.dir,
         site_name: meta.site_name,
         excerpt: meta.excerpt,
-        lead_image: meta.lead_image.and_then(|u| base.resolve(&u)),
+        lead_image: meta.lead_image.and_then(|u| base.resolve_http(&u)),
         content_html,
         text,
+        content_markdown,
         word_count,
         reading_minutes,
+        mirror,
+        clutter,
+        attribution,
     })
+}
+
+/// Extract the concatenated `<noscript>` markup of the body as a page of its
+/// own (once: the fallback does not fall back again), with `meta` from the
+/// real page.
+fn noscript_fallback(
+    pristine: &crate::dom::Dom,
+    url: Option<&str>,
+    opts: &Options,
+    fallback: bool,
+    meta: &metadata::Metadata,
+) -> Result<Article, Error> {
+    if !fallback {
+        return Err(Error::NoContent);
+    }
+    let mut markup = String::new();
+    for n in pristine.elements_by_tag(crate::dom::ROOT, &["noscript"]) {
+        if pristine.ancestors(n).any(|a| pristine.is_tag(a, "head")) {
+            continue;
+        }
+        markup.push_str(&pristine.text_content(n));
+        markup.push('\n');
+    }
+    if markup.trim().len() < tuning::NOSCRIPT_FALLBACK_MIN_BYTES {
+        return Err(Error::NoContent);
+    }
+    let page = format!("<!DOCTYPE html><html><body>{markup}</body></html>");
+    let mut article = extract_inner(&page, url, opts, false)?;
+    if !meta.title.is_empty() {
+        article.title = meta.title.clone();
+    }
+    article.byline = meta.byline.clone().or(article.byline);
+    article.published = meta.published.clone().or(article.published);
+    article.lang = meta.lang.clone().or(article.lang);
+    article.site_name = meta.site_name.clone().or(article.site_name);
+    article.excerpt = meta.excerpt.clone().or(article.excerpt);
+    Ok(article)
+}
+
+/// Does the article hold any text that is not part of a form (labels, buttons)?
+fn has_text_outside_forms(dom: &crate::dom::Dom, root: crate::dom::NodeId) -> bool {
+    let mut stack = vec![root];
+    while let Some(n) = stack.pop() {
+        if dom.is_one_of(n, crate::patterns::FORM_TAGS) {
+            continue;
+        }
+        if dom.text(n).is_some_and(|t| !t.trim().is_empty()) {
+            return true;
+        }
+        stack.extend(dom.children(n));
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn noscript_posts_are_extracted_when_the_body_is_empty() {
+        let post = "This is a long forum post that explains the problem in detail, with enough words to count as content for the reader. ";
+        let html = format!(
+            "<html><head><title>Thread</title></head><body><div id=app></div><noscript><div class=posts><p>{}</p><p>{}</p></div></noscript></body></html>",
+            post.repeat(3),
+            post.repeat(2)
+        );
+        let article = extract(&html, None).expect("noscript fallback");
+        assert!(article.text.contains("forum post that explains"));
+        assert_eq!(article.title, "Thread");
+        assert!(extract(
+            "<html><body><div></div><noscript>Enable JS</noscript></body></html>",
+            None
+        )
+        .is_err());
+    }
 }

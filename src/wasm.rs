@@ -1,2 +1,111 @@
-//! The wasm binding: the only file that names wasm_bindgen. Translates values and
-//! errors, nothing else. STUB: filled in by the extension work.
+//! The wasm binding: the only file that names `wasm_bindgen`. It translates values
+//! and errors between JavaScript and the public Rust API, nothing else: no
+//! heuristics live here.
+//!
+//! JavaScript sees (with `wasm-bindgen --target web` or `--target no-modules`):
+//! - `clean(html, url, options) -> Article`: the same snake_case object the CLI
+//!   prints as JSON. `url` may be `""` (relative links stay relative); `options`
+//!   may be `undefined`, `null` or a plain object with any subset of
+//!   [`Options`]' fields. Throws an `Error` whose message is `"<code>: <message>"`,
+//!   `<code>` being [`Error::code`] (`no_content`, `invalid_url`, …) or
+//!   `bad_options`.
+//! - `export_article(article_json, format, exported_date) -> string` (not
+//!   `export`: a reserved word in JavaScript): the article (the
+//!   JSON text of an object `clean` returned, e.g. `JSON.stringify(article)`)
+//!   exported as `markdown`, `html-page` or `text-export`, dated
+//!   `exported_date` (`YYYY-MM-DD`, from the caller's clock). The page's URL is
+//!   read from the object's `source_url` field when present (the extension
+//!   adds it), else the export names none. Throws `bad_article: …` or
+//!   `bad_format: …`.
+//! - `export_file_name(title, format) -> string`: a safe file name for it.
+//! - `version() -> string`: the crate version.
+//!
+//! A Rust panic aborts (wasm32 has no unwinding): the hook below logs the panic
+//! message to the console, then asks wasm-bindgen's glue to build a fresh
+//! instance on the next call, and the caller sees a `WebAssembly.RuntimeError`.
+//! So one bad page costs one failed call, not the core for the rest of the session.
+
+use crate::{export, extract_with, file_name, Article, Error};
+use crate::{ExportContext, ExportFormat, Options};
+use serde::Serialize;
+use std::sync::Once;
+use wasm_bindgen::prelude::*;
+
+static HOOK: Once = Once::new();
+
+/// Log panics to the console and schedule a fresh instance: after a trap the
+/// old one's shadow stack and heap are in an unknown state.
+fn install_panic_hook() {
+    HOOK.call_once(|| {
+        std::panic::set_hook(Box::new(|info| {
+            console_error_panic_hook::hook(info);
+            // wasm-bindgen's reinit hook (doc-hidden in 0.2.130, hence the exact
+            // version pin): the glue instantiates the module again on the next call.
+            wasm_bindgen::handler::schedule_reinit();
+        }));
+    });
+}
+
+/// Extract the article of `html` read at `url`. See the module docs.
+#[wasm_bindgen]
+pub fn clean(html: &str, url: &str, options: JsValue) -> Result<JsValue, JsError> {
+    install_panic_hook();
+    let opts: Options = if options.is_undefined() || options.is_null() {
+        Options::default()
+    } else {
+        serde_wasm_bindgen::from_value(options)
+            .map_err(|e| JsError::new(&format!("bad_options: {e}")))?
+    };
+    let url = Some(url).filter(|u| !u.is_empty());
+    let article = extract_with(html, url, &opts).map_err(to_js_error)?;
+    // json_compatible: maps become plain objects and u64 become numbers, so the
+    // result is exactly what `JSON.parse` of the CLI's output would give.
+    article
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&format!("internal: {e}")))
+}
+
+/// Export an article `clean` returned. See the module docs.
+#[wasm_bindgen]
+pub fn export_article(
+    article_json: &str,
+    format: &str,
+    exported_date: &str,
+) -> Result<String, JsError> {
+    install_panic_hook();
+    let format = parse_format(format)?;
+    let value: serde_json::Value = serde_json::from_str(article_json)
+        .map_err(|e| JsError::new(&format!("bad_article: {e}")))?;
+    let source_url = value
+        .get("source_url")
+        .and_then(serde_json::Value::as_str)
+        .filter(|u| !u.is_empty())
+        .map(str::to_string);
+    let article: Article =
+        serde_json::from_value(value).map_err(|e| JsError::new(&format!("bad_article: {e}")))?;
+    let ctx = ExportContext {
+        source_url,
+        exported: exported_date.to_string(),
+    };
+    Ok(export(&article, format, &ctx))
+}
+
+/// A file name for exporting an article titled `title` as `format`.
+#[wasm_bindgen]
+pub fn export_file_name(title: &str, format: &str) -> Result<String, JsError> {
+    Ok(file_name(title, parse_format(format)?))
+}
+
+fn parse_format(format: &str) -> Result<ExportFormat, JsError> {
+    ExportFormat::parse(format).ok_or_else(|| JsError::new(&format!("bad_format: {format:?}")))
+}
+
+/// The crate version, e.g. `0.1.0`.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
+
+fn to_js_error(e: Error) -> JsError {
+    JsError::new(&format!("{}: {}", e.code(), e))
+}

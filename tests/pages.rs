@@ -7,7 +7,7 @@
 //! tests/pages/<slug>/expected.json   the JSON the CLI prints, minus content_html/text
 //! tests/pages/<slug>/expected.html   content_html, one block per line
 //! tests/pages/<slug>/expected.txt    text
-//! tests/pages/<slug>/expected.md     Markdown export (when the case has one)
+//! tests/pages/<slug>/expected.md     Markdown export, exported on EXPORT_DATE
 //! ```
 //! `BLESS=1 cargo test --test pages [-- <slug>]` writes the expected files; review
 //! the diff in git. A missing expected file fails without `BLESS`, so CI can never
@@ -21,6 +21,8 @@ use std::path::{Path, PathBuf};
 
 /// The URL a case is read at when `case.json` gives none (Readability's harness URL).
 const DEFAULT_URL: &str = "http://fakehost/test/page.html";
+/// The export date the golden Markdown carries.
+const EXPORT_DATE: &str = "2026-01-01";
 
 fn main() {
     let args = Arguments::from_args();
@@ -92,11 +94,18 @@ fn render_outputs(html: &str, url: &str) -> Vec<(&'static str, String)> {
             if let Some(obj) = json.as_object_mut() {
                 obj.remove("content_html");
                 obj.remove("text");
+                obj.remove("content_markdown");
             }
+            let ctx = unmirror::ExportContext {
+                source_url: Some(url.to_string()),
+                exported: EXPORT_DATE.to_string(),
+            };
+            let md = unmirror::export(&article, unmirror::ExportFormat::Markdown, &ctx);
             vec![
                 ("expected.json", pretty(&json)),
                 ("expected.html", one_block_per_line(&article.content_html)),
                 ("expected.txt", format!("{}\n", article.text)),
+                ("expected.md", md),
             ]
         }
         Err(e) => {

@@ -1,0 +1,119 @@
+// The background: a module service worker in Chrome, an event page in Firefox
+// (the build gives Firefox `background.scripts` with `type: module`).
+//
+// Every listener is registered synchronously at the top level, as MV3 requires:
+// the browser wakes the worker for an event and only delivers it to listeners
+// that exist by the end of the first run. The core is loaded lazily, on the
+// first CLEAN request, and the glue is imported statically (service workers may
+// not use import()).
+//
+// What it does:
+//   - toolbar button, keyboard shortcut (_execute_action) and the context menu
+//     item all call handleAction(tab): inject the content scripts into the tab
+//     (activeTab grants the access for that click) unless already there, then
+//     toggle the reader;
+//   - answers CLEAN requests from its own content scripts (route 2, see
+//     content/main.js) by running the core here.
+// It makes no network request: the wasm is fetched from the extension package.
+import './lib/browser.js';
+import './lib/messages.js';
+import './lib/core.js';
+import initCore, { clean as coreClean } from './vendor/unmirror.js';
+
+const { ext, messages: M, core } = globalThis.unmirror;
+
+const MENU_ID = 'unmirror-read';
+// Injection order matters: lib/ first (they define globalThis.unmirror.*), the
+// glue before main.js (it defines the global wasm_bindgen main.js calls).
+const CONTENT_FILES = [
+  'lib/browser.js',
+  'lib/messages.js',
+  'lib/core.js',
+  'lib/settings.js',
+  'vendor/unmirror.nomod.js',
+  'content/capture.js',
+  'content/overlay.js',
+  'content/main.js',
+];
+// Test builds (dist/firefox-test, made by ./build.sh for the end-to-end tests
+// only) declare the test hook content script and accept its TEST_ACTION message;
+// release builds contain neither the file nor the declaration.
+// (Firefox reports the paths as full moz-extension:// URLs, hence endsWith.)
+const TEST_BUILD = (ext.runtime.getManifest().content_scripts ?? []).some((c) =>
+  (c.js ?? []).some((f) => f.endsWith('test/test-hook.js')),
+);
+
+let coreReady = null;
+function loadCore() {
+  coreReady ??= initCore({ module_or_path: ext.runtime.getURL('vendor/unmirror_bg.wasm') }).catch((e) => {
+    coreReady = null; // let the next request try again
+    throw e;
+  });
+  return coreReady;
+}
+
+/** Toggle the reader in `tab`. Resolves to the content script's report, or { error }. */
+async function handleAction(tab) {
+  if (!tab || !Number.isInteger(tab.id)) return { error: 'no tab' };
+  // Warm the core here in parallel: if the page's CSP keeps the wasm out of the
+  // content script (Chromium), the CLEAN request then finds it ready.
+  loadCore().catch(() => {});
+  const target = { tabId: tab.id }; // top frame only
+  try {
+    const [probe] = await ext.scripting.executeScript({
+      target,
+      func: () => typeof globalThis.unmirror?.content?.toggle === 'function',
+    });
+    if (probe?.result !== true) {
+      await ext.scripting.executeScript({ target, files: CONTENT_FILES });
+    }
+    const [res] = await ext.scripting.executeScript({
+      target,
+      func: () => globalThis.unmirror.content.toggle(),
+    });
+    return res?.result ?? { error: 'no result' };
+  } catch (e) {
+    // Pages no extension may script (browser pages, the web store, PDF viewer).
+    return { error: String(e?.message ?? e) };
+  }
+}
+// Reachable from the end-to-end tests (they evaluate code in this worker); pages
+// cannot reach a worker's globals.
+globalThis.handleAction = handleAction;
+
+async function cleanHere(msg) {
+  try {
+    await loadCore();
+  } catch (e) {
+    return M.failure('core_unavailable', e?.message ?? String(e));
+  }
+  return core.run(coreClean, msg.html, msg.url);
+}
+
+ext.action.onClicked.addListener((tab) => {
+  handleAction(tab);
+});
+
+ext.contextMenus.onClicked.addListener((info, tab) => {
+  if (info.menuItemId === MENU_ID) handleAction(tab);
+});
+
+ext.runtime.onInstalled.addListener(() => {
+  // Menus persist across worker restarts; create it once per install/update.
+  ext.contextMenus.removeAll().then(() =>
+    ext.contextMenus.create({ id: MENU_ID, title: 'Read with unmirror', contexts: ['page', 'selection'] }),
+  );
+});
+
+ext.runtime.onMessage.addListener((msg, sender, sendResponse) => {
+  if (!M.isFromOwnContentScript(sender, ext.runtime.id)) return false;
+  if (M.isCleanRequest(msg)) {
+    cleanHere(msg).then(sendResponse);
+    return true; // reply asynchronously
+  }
+  if (TEST_BUILD && M.isTestAction(msg)) {
+    handleAction(sender.tab).then(sendResponse);
+    return true;
+  }
+  return false;
+});

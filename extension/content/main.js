@@ -1,0 +1,115 @@
+// The content script's entry point: `unmirror.content.toggle()` opens the reader
+// on this page, or closes it. The background calls it (scripting.executeScript)
+// after injecting, in this order: lib/browser.js, lib/messages.js, lib/core.js,
+// lib/settings.js, vendor/unmirror.nomod.js (the wasm-bindgen "no-modules" glue,
+// which defines the global `wasm_bindgen`), content/capture.js,
+// content/overlay.js, content/main.js.
+//
+// Where the core runs (two routes, chosen once per page):
+//   1. here, in the content script: the glue fetches vendor/unmirror_bg.wasm
+//      (web-accessible for that reason) and compiles it. Fastest: the page's
+//      HTML is not copied again.
+//   2. in the background (module service worker in Chrome, event page in
+//      Firefox): the HTML travels in a CLEAN message. Used when route 1 cannot
+//      compile: Chromium applies the *page's* CSP to wasm compiled in content
+//      scripts, so a page whose script-src lacks 'wasm-unsafe-eval' makes the
+//      compile throw a CompileError. Firefox does not, so it stays on route 1.
+(function () {
+  'use strict';
+  const ns = (globalThis.unmirror ??= {});
+  if (ns.content) return;
+  const { ext, messages: M, core, settings: S, capture, overlay } = ns;
+
+  /** @type {undefined | null | { clean: Function }} undefined: not tried; null: cannot compile here */
+  let local;
+  let localFailure = null; // why route 1 is off, for diagnostics
+  let current = null; // the open overlay handle
+  let busy = false;
+
+  async function localCore() {
+    if (local !== undefined) return local;
+    try {
+      if (typeof wasm_bindgen !== 'function') throw new Error('glue missing');
+      // eslint-disable-next-line no-undef
+      await wasm_bindgen({ module_or_path: ext.runtime.getURL('vendor/unmirror_bg.wasm') });
+      // eslint-disable-next-line no-undef
+      local = { clean: wasm_bindgen.clean };
+    } catch (e) {
+      local = null;
+      localFailure = `${e?.name ?? 'Error'}: ${e?.message ?? ''}`.trim();
+    }
+    return local;
+  }
+
+  async function viaWorker(html, url) {
+    try {
+      const reply = await ext.runtime.sendMessage(M.cleanRequest(html, url));
+      return M.isResult(reply) ? reply : M.failure('internal', 'bad reply from the background');
+    } catch (e) {
+      return M.failure('internal', e?.message ?? String(e));
+    }
+  }
+
+  /** Capture, clean, and return the Result with timings (ms). */
+  async function read() {
+    const t0 = performance.now();
+    // Start loading the core first: the fetch and compile run off the main
+    // thread while the capture walks the page.
+    const coreReady = localCore();
+    const cap = capture.capture(document, current?.host ?? null);
+    const t1 = performance.now();
+    let result;
+    let route;
+    if (cap.html.length > M.MAX_HTML_CHARS) {
+      result = M.failure('too_large', 'page too large');
+      route = 'none';
+    } else if (await coreReady) {
+      route = 'content';
+      result = core.run(local.clean, cap.html, cap.url);
+    } else {
+      route = 'worker';
+      result = await viaWorker(cap.html, cap.url);
+    }
+    const t2 = performance.now();
+    return {
+      result,
+      url: cap.url,
+      route,
+      timings: { capture: t1 - t0, clean: t2 - t1, chars: cap.stats.chars, hidden: cap.stats.hidden, images: cap.stats.images },
+    };
+  }
+
+  async function toggle() {
+    if (current) {
+      current.close();
+      return { state: 'closed' };
+    }
+    if (busy) return { state: 'busy' };
+    busy = true;
+    try {
+      const [{ result, url, route, timings }, settings] = await Promise.all([read(), S.load()]);
+      const t3 = performance.now();
+      const handle = overlay.open({
+        result,
+        settings,
+        pageUrl: url,
+        onClose: () => {
+          if (current === handle) current = null;
+        },
+        onSettings: (s) => S.save(s),
+      });
+      current = handle;
+      timings.render = performance.now() - t3;
+      // Diagnostics on our own element (removed on close): which route ran and
+      // what it cost. Read by the end-to-end tests; useful when filing a bug.
+      handle.host.dataset.route = route;
+      handle.host.dataset.timings = JSON.stringify(timings);
+      if (localFailure) handle.host.dataset.localFailure = localFailure;
+      return { state: 'open', ok: result.ok, code: result.ok ? null : result.error.code, route, timings };
+    } finally {
+      busy = false;
+    }
+  }
+
+  ns.content = Object.freeze({ toggle, isOpen: () => current !== null });
+})();

@@ -1,0 +1,82 @@
+//! Widening: Readability keeps the single best-scoring container, which on
+//! forums, listings, product and service pages is one post or one block of a
+//! region the page itself marks as its main content (`<main>`, `role=main`).
+//! When that region holds several times the text Readability kept (and the
+//! kept container lies inside it), the region becomes the article, minus the
+//! page furniture in it.
+
+use crate::dom::{Dom, NodeData, NodeId, ROOT};
+use crate::extract::is_probably_visible;
+use crate::patterns;
+
+/// The page's main region: the first visible `<main>` or `role=main` element.
+pub(crate) fn main_region(dom: &Dom) -> Option<NodeId> {
+    dom.descendant_elements(ROOT).find(|&n| {
+        (dom.is_tag(n, "main") || dom.attr(n, "role") == Some("main"))
+            && is_probably_visible(dom, n)
+    })
+}
+
+/// Is `n` furniture to drop from a widened region?
+fn is_furniture(dom: &Dom, n: NodeId) -> bool {
+    if dom.is_one_of(n, patterns::WIDEN_DROPPED_TAGS) || !is_probably_visible(dom, n) {
+        return true;
+    }
+    dom.attr(n, "role")
+        .is_some_and(|r| patterns::UNLIKELY_ROLES.contains(&r.trim()))
+}
+
+/// Characters of reader-visible text under `root` (furniture skipped).
+pub(crate) fn visible_text_len(dom: &Dom, root: NodeId) -> usize {
+    let mut len = 0;
+    let mut stack = vec![root];
+    while let Some(n) = stack.pop() {
+        match dom.data(n) {
+            NodeData::Text(_) => {
+                len += dom.text(n).map_or(0, |t| t.trim().chars().count());
+            }
+            NodeData::Element(_) if n == root || !is_furniture(dom, n) => {
+                stack.extend(dom.children(n));
+            }
+            _ => {}
+        }
+    }
+    len
+}
+
+/// Drop furniture and comments under `root`.
+pub(crate) fn strip(dom: &mut Dom, root: NodeId) {
+    let mut drop = Vec::new();
+    let mut stack = dom.children(root);
+    while let Some(n) = stack.pop() {
+        match dom.data(n) {
+            NodeData::Comment(_) => drop.push(n),
+            NodeData::Element(_) if is_furniture(dom, n) => drop.push(n),
+            NodeData::Element(_) => stack.extend(dom.children(n)),
+            _ => {}
+        }
+    }
+    for n in drop {
+        dom.detach(n);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{parse, Options};
+
+    #[test]
+    fn main_region_text_skips_furniture_and_strip_drops_it() {
+        let html = "<html><body><nav>Home</nav>\
+            <div role=main><p>Post one.</p><nav>Next</nav><script>var a;</script>\
+            <div style='display:none'>Hidden</div><ul role=navigation><li>Menu</li></ul>\
+            <p>Post two.</p><form><button>Reply</button></form></div></body></html>";
+        let mut dom = parse::parse_document(html, &Options::default()).expect("parse");
+        let main = main_region(&dom).expect("main region");
+        assert_eq!(dom.attr(main, "role"), Some("main"));
+        assert_eq!(visible_text_len(&dom, main), "Post one.Post two.".len());
+        strip(&mut dom, main);
+        assert_eq!(dom.text_content(main), "Post one.Post two.");
+    }
+}

@@ -1,0 +1,144 @@
+//! Conformance with Mozilla Readability on its own test pages (the shared
+//! `corpus/readability`): title and byline exactness against `meta.json`, and
+//! the shingle F1 of the plain text as `bench/score.py` measures it.
+//!
+//! The corpus lives outside the repository: `$UNMIRROR_SHARED`, else
+//! `<repo>/../shared`, else `/work/shared`. Without it the test prints why and
+//! passes.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use unmirror::{decode_html, extract_with, Options};
+
+/// The URL Readability's test harness gives every page.
+const HARNESS_URL: &str = "http://fakehost/test/page.html";
+const MIN_SHINGLE_F1: f64 = 0.99;
+const MIN_TITLE_EXACT: f64 = 0.95;
+const MIN_BYLINE_EXACT: f64 = 0.80;
+
+fn shared_dir() -> Option<PathBuf> {
+    let candidates = [
+        std::env::var_os("UNMIRROR_SHARED").map(PathBuf::from),
+        Some(Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared")),
+        Some(PathBuf::from("/work/shared")),
+    ];
+    candidates
+        .into_iter()
+        .flatten()
+        .find(|p| p.join("corpus/readability").is_dir())
+}
+
+/// The page text. The corpus files are UTF-8 (Readability's harness reads them
+/// so, whatever charset they declare); other bytes go through the browser-style
+/// sniffing.
+fn read_page(path: &Path) -> String {
+    let bytes = std::fs::read(path).expect("readable source.html");
+    match String::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => decode_html(e.as_bytes()),
+    }
+}
+
+fn meta_str<'a>(meta: &'a serde_json::Value, key: &str) -> Option<&'a str> {
+    meta.get(key).and_then(|v| v.as_str())
+}
+
+#[test]
+fn readability_corpus_conformance() {
+    let Some(shared) = shared_dir() else {
+        println!(
+            "skipped: no shared corpus (set UNMIRROR_SHARED, or put `shared/` beside the repo)"
+        );
+        return;
+    };
+    let corpus = shared.join("corpus");
+    let pages_dir = corpus.join("readability");
+    let pred = std::env::temp_dir().join(format!("unmirror-readability-{}", std::process::id()));
+    let pred_ds = pred.join("readability");
+    std::fs::create_dir_all(&pred_ds).expect("temp dir");
+
+    let mut ids: Vec<String> = std::fs::read_dir(&pages_dir)
+        .expect("corpus dir")
+        .filter_map(Result::ok)
+        .filter(|e| e.path().join("source.html").is_file())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    ids.sort();
+    assert!(ids.len() > 100, "only {} pages", ids.len());
+
+    let opts = Options::default();
+    let (mut titles, mut bylines, mut with_byline) = (0usize, 0usize, 0usize);
+    let mut misses = Vec::new();
+    for id in &ids {
+        let dir = pages_dir.join(id);
+        let html = read_page(&dir.join("source.html"));
+        let meta: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(dir.join("meta.json")).expect("meta"))
+                .expect("meta.json is JSON");
+        let article = extract_with(&html, Some(HARNESS_URL), &opts);
+        let (title, byline, text) = match &article {
+            Ok(a) => (a.title.as_str(), a.byline.as_deref(), a.text.as_str()),
+            Err(e) => {
+                misses.push(format!("{id}: {e}"));
+                ("", None, "")
+            }
+        };
+        if title == meta_str(&meta, "title").unwrap_or("") {
+            titles += 1;
+        } else {
+            misses.push(format!("{id}: title {title:?}"));
+        }
+        if let Some(expected) = meta_str(&meta, "byline").filter(|b| !b.is_empty()) {
+            with_byline += 1;
+            if byline == Some(expected) {
+                bylines += 1;
+            } else {
+                misses.push(format!("{id}: byline {byline:?}, expected {expected:?}"));
+            }
+        }
+        std::fs::write(pred_ds.join(format!("{id}.txt")), format!("{text}\n")).expect("write");
+    }
+
+    let out_json = pred.join("score.json");
+    let status = Command::new("python3")
+        .arg(shared.join("bench/score.py"))
+        .arg("--corpus")
+        .arg(&corpus)
+        .arg("--pred")
+        .arg(&pred)
+        .args(["--datasets", "readability", "--bootstrap", "0", "--json"])
+        .arg(&out_json)
+        .status()
+        .expect("python3 runs bench/score.py");
+    assert!(status.success(), "score.py failed");
+    let scores: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out_json).expect("score json"))
+            .expect("score json parses");
+    let f1 = scores["datasets"]["readability"]["shingle_f1"]
+        .as_f64()
+        .expect("shingle_f1");
+    let _ = std::fs::remove_dir_all(&pred);
+
+    let title_rate = titles as f64 / ids.len() as f64;
+    let byline_rate = bylines as f64 / with_byline.max(1) as f64;
+    println!(
+        "readability corpus: {} pages, shingle F1 {f1:.4}, title {titles}/{} ({title_rate:.3}), byline {bylines}/{with_byline} ({byline_rate:.3})",
+        ids.len(),
+        ids.len()
+    );
+    for m in &misses {
+        println!("  {m}");
+    }
+    assert!(
+        f1 >= MIN_SHINGLE_F1,
+        "shingle F1 {f1:.4} < {MIN_SHINGLE_F1}"
+    );
+    assert!(
+        title_rate >= MIN_TITLE_EXACT,
+        "titles exact {title_rate:.3} < {MIN_TITLE_EXACT}"
+    );
+    assert!(
+        byline_rate >= MIN_BYLINE_EXACT,
+        "bylines exact {byline_rate:.3} < {MIN_BYLINE_EXACT}"
+    );
+}
