@@ -12,12 +12,35 @@ import { REPO } from './server.mjs';
 process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
 
 // Chromium's own background requests, seen through the proxy even with no page
-// open and no extension loaded: the component/extension updater and the
-// identity manager's ListAccounts (which no switch turns off). Never the
-// extension's: the request log below attributes every page and worker request.
-export const BROWSER_OWN_HOSTS = new Set(['update.googleapis.com', 'update.googleapis.com:443', 'accounts.google.com:443']);
+// open and no extension loaded: the component/extension updater, the identity
+// manager's ListAccounts (which no switch turns off), variations. They go to
+// Google's service domains, which neither the extension nor the test pages ever
+// name; the request log below attributes every page and worker request anyway.
+const BROWSER_OWN_DOMAINS = ['google.com', 'googleapis.com', 'gvt1.com', 'gvt2.com'];
+export const isBrowserOwn = (host) => {
+  const name = host.replace(/:\d+$/, '');
+  return BROWSER_OWN_DOMAINS.some((d) => name === d || name.endsWith(`.${d}`));
+};
 
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+/** Switches for every Chromium the tests launch: quiet background traffic, and
+ * every request (loopback included) through the test server's proxy. */
+export const chromiumArgs = (server) => [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  `--proxy-server=http://127.0.0.1:${server.port}`,
+  '--proxy-bypass-list=<-loopback>',
+];
+
+/** Requests the proxy saw leave for anywhere but the test server, minus
+ * Chromium's own background calls (see isBrowserOwn). */
+export const foreignRequests = (server, mark = 0) => server.foreign(mark).filter((r) => !isBrowserOwn(r.host));
 const EXT = path.join(REPO, 'dist/chrome-test');
 
 export async function launchChromium(server, extDir = EXT) {
@@ -29,16 +52,7 @@ export async function launchChromium(server, extDir = EXT) {
     args: [
       `--disable-extensions-except=${extDir}`,
       `--load-extension=${extDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      // Every request, loopback included, goes through the test server.
-      `--proxy-server=http://127.0.0.1:${server.port}`,
-      '--proxy-bypass-list=<-loopback>',
+      ...chromiumArgs(server),
     ],
   });
   let [sw] = ctx.serviceWorkers();

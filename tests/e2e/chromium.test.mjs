@@ -8,7 +8,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer } from './server.mjs';
 import { ARTIFACTS, coreCheck, readOverlay, pageState } from './common.mjs';
-import { BROWSER_OWN_HOSTS, CHROMIUM, launchChromium, toggle, inContentWorld } from './chromium-lib.mjs';
+import { CHROMIUM, isBrowserOwn, chromiumArgs, foreignRequests, launchChromium, toggle, inContentWorld } from './chromium-lib.mjs';
 
 describe('Chromium: the extension', () => {
   let server;
@@ -74,7 +74,7 @@ describe('Chromium: the extension', () => {
       },
     });
     // While the reader was open, the only requests were the article's own images.
-    for (const r of during.filter((x) => !BROWSER_OWN_HOSTS.has(x.host))) {
+    for (const r of during.filter((x) => !isBrowserOwn(x.host))) {
       assert.equal(r.host, `127.0.0.1:${server.port}`, `no request left the machine: ${r.url}`);
       assert.match(new URL(r.url).pathname, /^\/img\//, `only article images were loaded: ${r.url}`);
     }
@@ -189,7 +189,7 @@ describe('Chromium: the extension', () => {
     // The log does cover the worker: its one fetch, the wasm of the CSP-page route.
     assert.ok(b.requests.some((r) => r.sw && r.url === `${own}vendor/unmirror_bg.wasm`), 'worker requests observed');
     // And the proxy saw nothing else leave, apart from Chromium's own background calls.
-    const foreign = server.foreign(0).filter((r) => !BROWSER_OWN_HOSTS.has(r.host));
+    const foreign = foreignRequests(server);
     assert.deepEqual(foreign, [], 'requests to hosts other than the test server');
   });
 });
@@ -202,7 +202,7 @@ describe('Chromium: the demo page', () => {
     ctx = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', `--proxy-server=http://127.0.0.1:${server.port}`, '--proxy-bypass-list=<-loopback>'],
+      args: chromiumArgs(server),
     });
   });
   after(async () => {

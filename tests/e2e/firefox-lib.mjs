@@ -10,8 +10,13 @@ import path from 'node:path';
 import { REPO } from './server.mjs';
 
 // Firefox's own background requests seen by the proxy: remote settings sync,
-// which starts with the browser whatever the add-ons do.
-export const FIREFOX_OWN_HOSTS = new Set(['firefox.settings.services.mozilla.com:443']);
+// which starts with the browser whatever the add-ons do, and other Mozilla
+// services. They go to Mozilla's domains, which the add-on never names.
+const FIREFOX_OWN_DOMAINS = ['mozilla.com', 'mozilla.net', 'mozilla.org', 'firefox.com', 'mozaws.net'];
+export const isFirefoxOwn = (host) => {
+  const name = host.replace(/:\d+$/, '');
+  return FIREFOX_OWN_DOMAINS.some((d) => name === d || name.endsWith(`.${d}`));
+};
 
 export const FIREFOX = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
 
@@ -95,7 +100,7 @@ export async function startFirefox(server, extDir) {
             'network.proxy.allow_hijacking_localhost': true,
             // Firefox's own background calls that geckodriver's defaults leave on:
             // captive portal and connectivity checks, list updates. (Remote settings
-            // ignores its server pref in release builds: see FIREFOX_OWN_HOSTS.)
+            // ignores its server pref in release builds: see isFirefoxOwn.)
             'network.captive-portal-service.enabled': false,
             'network.connectivity-service.enabled': false,
             'browser.safebrowsing.update.enabled': false,

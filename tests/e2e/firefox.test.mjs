@@ -7,7 +7,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { startServer, REPO } from './server.mjs';
-import { FIREFOX_OWN_HOSTS, startFirefox } from './firefox-lib.mjs';
+import { isFirefoxOwn, startFirefox } from './firefox-lib.mjs';
 import { ARTIFACTS, READ_OVERLAY, PAGE_STATE } from './common.mjs';
 
 const EXT = path.join(REPO, 'dist/firefox-test');
@@ -105,7 +105,7 @@ describe('Firefox ESR: the extension', () => {
     for (const r of ours) {
       assert.match(new URL(r.url).pathname, /^\/(csp\/)?(pages|img)\/|^\/favicon\.ico$/, `unexpected request ${r.url}`);
     }
-    const foreign = server.foreign(0).filter((r) => !FIREFOX_OWN_HOSTS.has(r.host));
+    const foreign = server.foreign(0).filter((r) => !isFirefoxOwn(r.host));
     assert.deepEqual(foreign, [], 'requests to hosts other than the test server');
   });
 });

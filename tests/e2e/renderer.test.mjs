@@ -9,7 +9,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer } from './server.mjs';
 import { ARTIFACTS, PAGE_STATE } from './common.mjs';
-import { CHROMIUM } from './chromium-lib.mjs';
+import { CHROMIUM, chromiumArgs, foreignRequests } from './chromium-lib.mjs';
 
 const article = (origin, attribution) => ({
   title: 'Seoul weighs arms for Ukraine',
@@ -75,7 +75,7 @@ describe('Chromium: the reader renderer', () => {
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', `--proxy-server=http://127.0.0.1:${server.port}`, '--proxy-bypass-list=<-loopback>'],
+      args: chromiumArgs(server),
     });
     page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
   });
@@ -145,12 +145,17 @@ describe('Chromium: the reader renderer', () => {
 
   it('without an original URL: a "find the original" search link, never opened by itself', async () => {
     const mark = server.mark();
+    const seen = [];
+    const onRequest = (r) => seen.push(r.url());
+    page.on('request', onRequest);
     await open({ publisher: 'CBS News', publisher_domain: null, original_url: null, agencies: [], evidence: [] });
     const s = await page.evaluate(new Function(READ));
     assert.match(s.strip, /Originally published by CBS News · Find the original/);
     assert.equal(s.stripLinks.length, 1);
     assert.match(s.stripLinks[0], /^https:\/\/duckduckgo\.com\/\?q=%22Seoul%20weighs%20arms%20for%20Ukraine%22%20CBS%20News$/);
     await page.evaluate(() => window.handle.close());
-    assert.deepEqual(server.foreign(mark), [], 'no request to the search engine or anywhere else');
+    page.off('request', onRequest);
+    assert.deepEqual(seen.filter((u) => !u.startsWith(`${server.origin}/`)), [], 'the page asked for nothing but the test server');
+    assert.deepEqual(foreignRequests(server, mark), [], 'no request to the search engine or anywhere else');
   });
 });
