@@ -32,6 +32,7 @@ mod pipeline;
 mod render;
 mod score;
 pub mod sites;
+mod suspense;
 mod tuning;
 mod widen;
 

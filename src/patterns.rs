@@ -416,6 +416,12 @@ pub const VIDEO_HOSTS: &[&str] = &[
     "player.twitch.tv",
 ];
 
+/// Id prefixes of streamed-rendering placeholders (`suspense`): React's
+/// boundary (`B:`) and segment (`P:`) templates.
+pub const STREAM_PLACEHOLDER_PREFIXES: &[&str] = &["B:", "P:"];
+/// Id prefix of the hidden container holding streamed content (`S:`).
+pub const STREAM_SEGMENT_PREFIX: &str = "S:";
+
 /// Tags dropped from a widened main region (`widen`): code, embedded
 /// documents, forms and navigation furniture.
 pub const WIDEN_DROPPED_TAGS: &[&str] = &[

@@ -1,7 +1,8 @@
 //! The stages wired together. Read this file first.
 
 use crate::{
-    attribution, clean, clutter, extract as grab, links, metadata, parse, render, tuning, widen,
+    attribution, clean, clutter, extract as grab, links, metadata, parse, render, suspense, tuning,
+    widen,
 };
 use crate::{Article, Error, Options};
 use url::Url;
@@ -32,6 +33,8 @@ fn extract_inner(
         None => None,
     };
     let mut dom = parse::parse_document(html, opts)?;
+    // Streamed server rendering: the content its scripts would swap in.
+    suspense::reveal(&mut dom);
     // The untouched tree: clutter and attribution read the page as the browser has it.
     let pristine = dom.clone();
     let mut meta = metadata::read(&dom, page_url.as_ref());
