@@ -46,6 +46,7 @@ fn extract_inner(
     };
     let mut root = grabbed.content;
     // Widening: the page's own main region when Readability kept a small part of it.
+    let mut widened = false;
     if let Some(main) = widen::main_region(&pristine) {
         let inside = grabbed
             .source
@@ -60,6 +61,26 @@ fn extract_inner(
             wider.append_child(wrap, main);
             dom = wider;
             root = wrap;
+            widened = true;
+        }
+    }
+    // …or the run of alike items (posts, cards) its pick is one of.
+    if let (false, Some(source)) = (widened, grabbed.source) {
+        if let Some((parent, first, last)) = widen::repeated_group(&pristine, source) {
+            let kept = widen::visible_text_len(&dom, root) as f64;
+            let mut wider = pristine.clone();
+            let wrap = wider.create_element("div");
+            let mut cur = Some(first);
+            while let Some(n) = cur {
+                cur = wider.next_sibling(n).filter(|_| n != last);
+                wider.append_child(wrap, n);
+            }
+            widen::strip(&mut wider, wrap);
+            let _ = parent;
+            if widen::visible_text_len(&wider, wrap) as f64 >= tuning::REPEAT_MIN_RATIO * kept {
+                dom = wider;
+                root = wrap;
+            }
         }
     }
     // ---- mirror verdict + clutter (issue 5): on the pristine tree; reported

@@ -139,6 +139,18 @@ pub const MAX_SRCSET_CANDIDATES: usize = 32;
 /// The page's `<main>` region replaces Readability's article when its visible
 /// text is at least this many times the article's (`widen`).
 pub const WIDEN_MIN_RATIO: f64 = 3.0;
+/// A form inside a widened region is kept when it holds this much visible
+/// text (posts in a moderation form), else dropped as furniture.
+pub const WIDEN_FORM_CONTENT_CHARS: usize = 500;
+/// Repeated items (`widen::repeated_group`): ancestors of Readability's pick
+/// looked at…
+pub const REPEAT_MAX_LEVELS: usize = 4;
+/// … the alike siblings needed (the pick included)…
+pub const REPEAT_MIN_ITEMS: usize = 3;
+/// … the group's text against the pick's…
+pub const REPEAT_MIN_RATIO: f64 = 2.0;
+/// … and the group's link text share, below which it is content.
+pub const REPEAT_MAX_LINK_DENSITY: f64 = 0.5;
 /// When the visible page yields no article, the body's `<noscript>` markup is
 /// extracted instead if it holds at least this many bytes.
 pub const NOSCRIPT_FALLBACK_MIN_BYTES: usize = 200;

@@ -8,6 +8,7 @@
 use crate::dom::{Dom, NodeData, NodeId, ROOT};
 use crate::extract::is_probably_visible;
 use crate::patterns;
+use crate::tuning;
 
 /// The page's main region: the first visible `<main>` or `role=main` element.
 pub(crate) fn main_region(dom: &Dom) -> Option<NodeId> {
@@ -17,9 +18,16 @@ pub(crate) fn main_region(dom: &Dom) -> Option<NodeId> {
     })
 }
 
-/// Is `n` furniture to drop from a widened region?
+/// Is `n` furniture to drop from a widened region? A form is furniture unless
+/// it wraps content (forums put their posts in a moderation form).
 fn is_furniture(dom: &Dom, n: NodeId) -> bool {
-    if dom.is_one_of(n, patterns::WIDEN_DROPPED_TAGS) || !is_probably_visible(dom, n) {
+    if !is_probably_visible(dom, n) {
+        return true;
+    }
+    if dom.is_tag(n, "form") {
+        return visible_text_len(dom, n) < tuning::WIDEN_FORM_CONTENT_CHARS;
+    }
+    if dom.is_one_of(n, patterns::WIDEN_DROPPED_TAGS) {
         return true;
     }
     dom.attr(n, "role")
@@ -35,6 +43,14 @@ pub(crate) fn visible_text_len(dom: &Dom, root: NodeId) -> usize {
             NodeData::Text(_) => {
                 len += dom.text(n).map_or(0, |t| t.trim().chars().count());
             }
+            NodeData::Element(_) if dom.is_tag(n, "form") && n != root => {
+                if is_probably_visible(dom, n) {
+                    let inner = visible_text_len(dom, n);
+                    if inner >= tuning::WIDEN_FORM_CONTENT_CHARS {
+                        len += inner;
+                    }
+                }
+            }
             NodeData::Element(_) if n == root || !is_furniture(dom, n) => {
                 stack.extend(dom.children(n));
             }
@@ -42,6 +58,56 @@ pub(crate) fn visible_text_len(dom: &Dom, root: NodeId) -> usize {
         }
     }
     len
+}
+
+/// The repeated items around Readability's pick: on forums, listings and
+/// collections the pick is one post or card among siblings built alike (same
+/// tag and class). Walking up from `source`, the first ancestor-or-self with
+/// enough alike siblings, holding several times its text between them with
+/// little link text, gives the group: `(parent, first item, last item)`.
+pub(crate) fn repeated_group(dom: &Dom, source: NodeId) -> Option<(NodeId, NodeId, NodeId)> {
+    let mut cur = source;
+    for _ in 0..=tuning::REPEAT_MAX_LEVELS {
+        let parent = dom.parent(cur)?;
+        if !dom.is_element(parent) || dom.is_one_of(cur, &["body", "html", "main"]) {
+            return None;
+        }
+        let class = dom.class_attr(cur);
+        if !class.trim().is_empty() || dom.is_one_of(cur, &["article", "li"]) {
+            let items: Vec<NodeId> = dom
+                .element_children(parent)
+                .into_iter()
+                .filter(|&c| {
+                    dom.tag(c) == dom.tag(cur)
+                        && dom.class_attr(c) == class
+                        && is_probably_visible(dom, c)
+                })
+                .collect();
+            if items.len() >= tuning::REPEAT_MIN_ITEMS {
+                let own = visible_text_len(dom, cur).max(1) as f64;
+                let (mut text, mut links) = (0usize, 0usize);
+                for &i in &items {
+                    text += visible_text_len(dom, i);
+                    links += link_text_len(dom, i);
+                }
+                if text as f64 >= tuning::REPEAT_MIN_RATIO * own
+                    && (links as f64) < tuning::REPEAT_MAX_LINK_DENSITY * text as f64
+                {
+                    return Some((parent, *items.first()?, *items.last()?));
+                }
+            }
+        }
+        cur = parent;
+    }
+    None
+}
+
+/// Characters of link text under `root`.
+fn link_text_len(dom: &Dom, root: NodeId) -> usize {
+    dom.descendant_elements(root)
+        .filter(|&a| dom.is_tag(a, "a"))
+        .map(|a| dom.text_len_trimmed(a))
+        .sum()
 }
 
 /// Drop furniture and comments under `root`.
