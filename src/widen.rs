@@ -72,14 +72,15 @@ pub(crate) fn repeated_group(dom: &Dom, source: NodeId) -> Option<(NodeId, NodeI
         if !dom.is_element(parent) || dom.is_one_of(cur, &["body", "html", "main"]) {
             return None;
         }
-        let class = dom.class_attr(cur);
-        if !class.trim().is_empty() || dom.is_one_of(cur, &["article", "li"]) {
+        // Items are alike by tag and first class (state classes follow it).
+        let class = dom.class_attr(cur).split_whitespace().next().unwrap_or("");
+        if !class.is_empty() || dom.is_one_of(cur, &["article", "li"]) {
             let items: Vec<NodeId> = dom
                 .element_children(parent)
                 .into_iter()
                 .filter(|&c| {
                     dom.tag(c) == dom.tag(cur)
-                        && dom.class_attr(c) == class
+                        && dom.class_attr(c).split_whitespace().next().unwrap_or("") == class
                         && is_probably_visible(dom, c)
                 })
                 .collect();
