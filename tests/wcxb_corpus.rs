@@ -1,0 +1,130 @@
+//! Extraction quality on the human-reviewed WCXB dev pages (the shared
+//! `corpus/wcxb-dev`, 296 pages of 7 types): each page is extracted at its own
+//! URL, `bench/score.py` scores the text, and the shingle and bag-of-words F1
+//! must stay above floors set a little below what the extractor reaches, per
+//! dataset and per page type, so a regression fails.
+//!
+//! The corpus lives outside the repository: `$UNMIRROR_SHARED`, else
+//! `<repo>/../shared`, else `/work/shared`. Without it the test prints why and
+//! passes.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use unmirror::{decode_html, extract_with, Options};
+
+/// Floors: (dataset shingle F1, dataset bag-of-words F1).
+const MIN_SHINGLE_F1: f64 = 0.81;
+const MIN_BOW_F1: f64 = 0.805;
+/// Per page type shingle F1 floors.
+const MIN_TYPE_SHINGLE_F1: &[(&str, f64)] = &[
+    ("article", 0.95),
+    ("documentation", 0.89),
+    ("service", 0.78),
+    ("forum", 0.65),
+    ("listing", 0.54),
+    ("collection", 0.45),
+    ("product", 0.43),
+];
+
+fn shared_dir() -> Option<PathBuf> {
+    let candidates = [
+        std::env::var_os("UNMIRROR_SHARED").map(PathBuf::from),
+        Some(Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared")),
+        Some(PathBuf::from("/work/shared")),
+    ];
+    candidates
+        .into_iter()
+        .flatten()
+        .find(|p| p.join("corpus/wcxb-dev").is_dir() && p.join("bench/score.py").is_file())
+}
+
+fn read_page(path: &Path) -> String {
+    let bytes = std::fs::read(path).expect("readable source.html");
+    match String::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => decode_html(e.as_bytes()),
+    }
+}
+
+#[test]
+fn wcxb_dev_score_floor() {
+    let Some(shared) = shared_dir() else {
+        println!(
+            "skipped: no shared wcxb-dev corpus (set UNMIRROR_SHARED, or put `shared/` beside the repo)"
+        );
+        return;
+    };
+    let corpus = shared.join("corpus");
+    let pages_dir = corpus.join("wcxb-dev");
+    let pred = std::env::temp_dir().join(format!("unmirror-wcxb-{}", std::process::id()));
+    let pred_ds = pred.join("wcxb-dev");
+    std::fs::create_dir_all(&pred_ds).expect("temp dir");
+
+    let mut ids: Vec<String> = std::fs::read_dir(&pages_dir)
+        .expect("corpus dir")
+        .filter_map(Result::ok)
+        .filter(|e| e.path().join("source.html").is_file())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    ids.sort();
+    assert!(ids.len() > 250, "only {} pages", ids.len());
+
+    let opts = Options::default();
+    for id in &ids {
+        let dir = pages_dir.join(id);
+        let html = read_page(&dir.join("source.html"));
+        let meta: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(dir.join("meta.json")).expect("meta"))
+                .expect("meta.json is JSON");
+        let url = meta.get("url").and_then(|v| v.as_str());
+        let text = extract_with(&html, url, &opts)
+            .map(|a| a.text)
+            .unwrap_or_default();
+        std::fs::write(pred_ds.join(format!("{id}.txt")), format!("{text}\n")).expect("write");
+    }
+
+    let out_json = pred.join("score.json");
+    let status = Command::new("python3")
+        .arg(shared.join("bench/score.py"))
+        .arg("--corpus")
+        .arg(&corpus)
+        .arg("--pred")
+        .arg(&pred)
+        .args([
+            "--datasets",
+            "wcxb-dev",
+            "--group-by",
+            "page_type",
+            "--bootstrap",
+            "0",
+            "--json",
+        ])
+        .arg(&out_json)
+        .status()
+        .expect("python3 runs bench/score.py");
+    assert!(status.success(), "score.py failed");
+    let scores: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out_json).expect("score json"))
+            .expect("score json parses");
+    let _ = std::fs::remove_dir_all(&pred);
+    let ds = &scores["datasets"]["wcxb-dev"];
+    let f1 = ds["shingle_f1"].as_f64().expect("shingle_f1");
+    let bow = ds["bow_f1"].as_f64().expect("bow_f1");
+    println!(
+        "wcxb-dev: {} pages, shingle F1 {f1:.4}, bow F1 {bow:.4}",
+        ids.len()
+    );
+    let mut low = Vec::new();
+    for &(kind, floor) in MIN_TYPE_SHINGLE_F1 {
+        let got = ds["groups"][kind]["shingle_f1"]
+            .as_f64()
+            .unwrap_or_else(|| panic!("no {kind} group"));
+        println!("  {kind}: shingle F1 {got:.4} (floor {floor})");
+        if got < floor {
+            low.push(format!("{kind} {got:.4} < {floor}"));
+        }
+    }
+    assert!(f1 >= MIN_SHINGLE_F1, "shingle F1 {f1:.4} < {MIN_SHINGLE_F1}");
+    assert!(bow >= MIN_BOW_F1, "bow F1 {bow:.4} < {MIN_BOW_F1}");
+    assert!(low.is_empty(), "page types below their floors: {low:?}");
+}
