@@ -66,7 +66,7 @@ fn extract_inner(
     }
     // …or the run of alike items (posts, cards) its pick is one of.
     if let (false, Some(source)) = (widened, grabbed.source) {
-        if let Some((parent, first, last)) = widen::repeated_group(&pristine, source) {
+        if let Some((_, first, last)) = widen::repeated_group(&pristine, source) {
             let kept = widen::visible_text_len(&dom, root) as f64;
             let mut wider = pristine.clone();
             let wrap = wider.create_element("div");
@@ -76,7 +76,6 @@ fn extract_inner(
                 wider.append_child(wrap, n);
             }
             widen::strip(&mut wider, wrap);
-            let _ = parent;
             if widen::visible_text_len(&wider, wrap) as f64 >= tuning::REPEAT_MIN_RATIO * kept {
                 dom = wider;
                 root = wrap;

@@ -44,11 +44,13 @@ pub(crate) fn visible_text_len(dom: &Dom, root: NodeId) -> usize {
                 len += dom.text(n).map_or(0, |t| t.trim().chars().count());
             }
             NodeData::Element(_) if dom.is_tag(n, "form") && n != root => {
-                if is_probably_visible(dom, n) {
-                    let inner = visible_text_len(dom, n);
-                    if inner >= tuning::WIDEN_FORM_CONTENT_CHARS {
-                        len += inner;
-                    }
+                let inner = if is_probably_visible(dom, n) {
+                    visible_text_len(dom, n)
+                } else {
+                    0
+                };
+                if inner >= tuning::WIDEN_FORM_CONTENT_CHARS {
+                    len += inner;
                 }
             }
             NodeData::Element(_) if n == root || !is_furniture(dom, n) => {
@@ -145,5 +147,49 @@ mod tests {
         assert_eq!(visible_text_len(&dom, main), "Post one.Post two.".len());
         strip(&mut dom, main);
         assert_eq!(dom.text_content(main), "Post one.Post two.");
+    }
+
+    #[test]
+    fn repeated_items_group_and_forms_with_posts_stay() {
+        let post = "A reply that says something useful about the question asked. ";
+        let html = format!(
+            "<html><body><div class=thread><div class='post first'><p>{}</p></div>\
+             <div class=post><p>{}</p></div><div class=post><p>{}</p></div>\
+             <div class=post><p>{}</p></div></div><ul class=nav><li><a href=/>Home</a></li></ul></body></html>",
+            post.repeat(3),
+            post.repeat(2),
+            post.repeat(2),
+            post
+        );
+        let dom = parse::parse_document(&html, &Options::default()).expect("parse");
+        let first = dom
+            .descendant_elements(ROOT)
+            .find(|&n| dom.has_class(n, "first"))
+            .expect("first post");
+        let p = dom.first_element_child(first).expect("p");
+        let (parent, a, b) = repeated_group(&dom, p).expect("group");
+        assert!(dom.has_class(parent, "thread"));
+        assert_eq!(a, first);
+        assert_eq!(dom.next_element_sibling(b), None);
+        // A lone post has no group; a link list is no group.
+        let lone = parse::parse_document(
+            "<html><body><div class=a><p>x</p></div></body></html>",
+            &Options::default(),
+        )
+        .expect("parse");
+        let p = lone
+            .descendant_elements(ROOT)
+            .find(|&n| lone.is_tag(n, "p"))
+            .expect("p");
+        assert!(repeated_group(&lone, p).is_none());
+
+        let form = format!("<html><body><main><form><p>{}</p></form><form><input name=q>Search</form></main></body></html>", post.repeat(10));
+        let mut dom = parse::parse_document(&form, &Options::default()).expect("parse");
+        let main = main_region(&dom).expect("main");
+        let len = visible_text_len(&dom, main);
+        assert!(len > 500 && !dom.text_content(main).trim().is_empty());
+        strip(&mut dom, main);
+        assert!(dom.text_content(main).contains("useful"));
+        assert!(!dom.text_content(main).contains("Search"));
     }
 }
