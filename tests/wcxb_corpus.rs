@@ -124,7 +124,10 @@ fn wcxb_dev_score_floor() {
             low.push(format!("{kind} {got:.4} < {floor}"));
         }
     }
-    assert!(f1 >= MIN_SHINGLE_F1, "shingle F1 {f1:.4} < {MIN_SHINGLE_F1}");
+    assert!(
+        f1 >= MIN_SHINGLE_F1,
+        "shingle F1 {f1:.4} < {MIN_SHINGLE_F1}"
+    );
     assert!(bow >= MIN_BOW_F1, "bow F1 {bow:.4} < {MIN_BOW_F1}");
     assert!(low.is_empty(), "page types below their floors: {low:?}");
 }
