@@ -156,9 +156,10 @@ async function peakMemory() {
 }
 
 function sizes() {
-  const wasm = fs.readFileSync(path.join(REPO, 'target/pkg/web/unmirror_bg.wasm'));
-  // gzip -9 as build.sh measures it (zlib's level 9 differs by a few KB).
-  const cli = spawnSync('gzip', ['-9c'], { input: wasm, maxBuffer: 1 << 26 });
+  const file = path.join(REPO, 'target/pkg/web/unmirror_bg.wasm');
+  const wasm = fs.readFileSync(file);
+  // `gzip -9c FILE` exactly as build.sh measures it (zlib's level 9 differs by a few KB).
+  const cli = spawnSync('gzip', ['-9c', file], { maxBuffer: 1 << 26 });
   const gzip = cli.status === 0 ? cli.stdout.length : zlib.gzipSync(wasm, { level: 9 }).length;
   const zips = fs.existsSync(path.join(REPO, 'dist'))
     ? fs.readdirSync(path.join(REPO, 'dist')).filter((n) => n.endsWith('.zip')).sort()
