@@ -6,7 +6,7 @@
 #   ./build.sh demo       the above, then serve www/ on http://127.0.0.1:$PORT (default 8000)
 #   ./build.sh test       fmt check, clippy, boundary check, cargo tests, the build, then the
 #                         end-to-end tests in real Chromium and Firefox (what CI runs)
-#   ./build.sh bench      the build, then capture+clean vs Readability.js timings in Chromium
+#   ./build.sh bench      the packages, then the speed/size benchmark (README "Speed and size")
 # Nothing here downloads anything; missing tools are reported with the line that installs
 # them (.ci/run does all installs on a fresh machine).
 # Every step rewrites its outputs from scratch, so running it twice gives the same tree and
@@ -196,7 +196,9 @@ case "$cmd" in
     ;;
   bench)
     build_wasm
+    size_check
     assemble
+    package
     e2e_ready
     node tests/e2e/bench.mjs "${@:2}"
     ;;
