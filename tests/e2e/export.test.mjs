@@ -8,10 +8,12 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { REPO, startServer } from './server.mjs';
 import { ARTIFACTS, pageState } from './common.mjs';
 import { foreignRequests, launchChromium, toggle } from './chromium-lib.mjs';
+import { TRIGGER, isFirefoxOwn, startFirefox } from './firefox-lib.mjs';
 
 const SEED = '/www/pkg/samples/seed-cbs-korea.html';
 const TITLE = "North Korea and Russia's deepening ties prompt South Korea to reconsider ban on supplying weapons to Ukraine";
@@ -41,15 +43,41 @@ const STATUS = `
   return s ? { state: s.dataset.state || null, text: s.textContent } : null;
 `;
 
+const today = () => {
+  const d = new Date();
+  const p = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+};
+
+function frontMatter(md) {
+  const m = /^---\n([\s\S]*?)\n---\n/.exec(md);
+  assert.ok(m, 'front matter block');
+  const fields = {};
+  for (const line of m[1].split('\n')) {
+    const kv = /^([a-z_]+): (.*)$/.exec(line);
+    if (kv) fields[kv[1]] = kv[2].startsWith('"') ? JSON.parse(kv[2]) : kv[2];
+  }
+  return fields;
+}
+
+/** The seed page's Markdown export, read at `seedUrl`. */
+function checkMarkdown(md, seedUrl) {
+  const fm = frontMatter(md);
+  assert.equal(fm.title, TITLE);
+  assert.equal(fm.original_publisher, 'CBS News');
+  assert.equal(fm.mirror, 'true');
+  assert.equal(fm.source_url, seedUrl);
+  assert.equal(fm.exported, today(), "exported: today's date in the browser");
+  assert.equal(fm.original_url, 'null', 'no original URL is guessed');
+  assert.ok(md.includes(`\n---\n\n# ${TITLE}\n\n`), 'title heading after the front matter');
+  for (const t of BODY) assert.ok(md.includes(t), `article text kept: ${t}`);
+  for (const t of CLUTTER) assert.ok(!md.includes(t), `clutter left out: ${t}`);
+}
+
 describe('Chromium: attribution and export with the real extension on the seed mirror page', () => {
   let server;
   let b;
   let seedUrl;
-  const today = () => {
-    const d = new Date();
-    const p = (n) => String(n).padStart(2, '0');
-    return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-  };
 
   before(async () => {
     server = await startServer();
@@ -97,30 +125,6 @@ describe('Chromium: attribution and export with the real extension on the seed m
     return { ...item, text: fs.readFileSync(item.filename, 'utf8') };
   }
 
-  function frontMatter(md) {
-    const m = /^---\n([\s\S]*?)\n---\n/.exec(md);
-    assert.ok(m, 'front matter block');
-    const fields = {};
-    for (const line of m[1].split('\n')) {
-      const kv = /^([a-z_]+): (.*)$/.exec(line);
-      if (kv) fields[kv[1]] = kv[2].startsWith('"') ? JSON.parse(kv[2]) : kv[2];
-    }
-    return fields;
-  }
-
-  function checkMarkdown(md) {
-    const fm = frontMatter(md);
-    assert.equal(fm.title, TITLE);
-    assert.equal(fm.original_publisher, 'CBS News');
-    assert.equal(fm.mirror, 'true');
-    assert.equal(fm.source_url, seedUrl);
-    assert.equal(fm.exported, today(), "exported: today's date in the browser");
-    assert.equal(fm.original_url, 'null', 'no original URL is guessed');
-    assert.ok(md.includes(`\n---\n\n# ${TITLE}\n\n`), 'title heading after the front matter');
-    for (const t of BODY) assert.ok(md.includes(t), `article text kept: ${t}`);
-    for (const t of CLUTTER) assert.ok(!md.includes(t), `clutter left out: ${t}`);
-  }
-
   it('#7: the strip names CBS News, says how sure in words, lists the evidence and offers a search it never opens', async () => {
     const mark = server.mark();
     await openSeed();
@@ -159,7 +163,7 @@ describe('Chromium: attribution and export with the real extension on the seed m
     assert.deepEqual(st, { state: 'done', text: `Saved ${STEM}.md` });
     const md = await lastDownload();
     assert.equal(md.mime, 'text/markdown');
-    checkMarkdown(md.text);
+    checkMarkdown(md.text, seedUrl);
     // HTML page: the CSP meta, no script, the attribution header, the article.
     st = await exportItem('html-page');
     assert.equal(st.state, 'done', st.text);
@@ -223,7 +227,7 @@ describe('Chromium: attribution and export with the real extension on the seed m
     assert.equal(res.ok, true, JSON.stringify(res));
     assert.equal(res.file_name, `${STEM}.md`);
     const closedMd = await lastDownload();
-    checkMarkdown(closedMd.text);
+    checkMarkdown(closedMd.text, seedUrl);
     assert.deepEqual(await pageState(page), before, 'no reader opened, the page untouched');
     // Reader open: the open reader's article is the one exported.
     await toggle(sw, page);
@@ -239,5 +243,56 @@ describe('Chromium: attribution and export with the real extension on the seed m
     const bad = b.requests.filter((r) => !r.url.startsWith(`${server.origin}/`) && !r.url.startsWith(own) && !r.url.startsWith('data:'));
     assert.deepEqual(bad, [], 'requests to anywhere but the test server and the extension package');
     assert.deepEqual(foreignRequests(server), [], 'requests to hosts other than the test server');
+  });
+});
+
+// Firefox saves through a blob: URL of its background page (it refuses data:
+// URLs in downloads.download): the same menu item must give the same file.
+describe('Firefox ESR: the export menu saves the seed page as Markdown', () => {
+  let server;
+  let ff;
+  let dir;
+  before(async () => {
+    server = await startServer();
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'unmirror-ff-downloads-'));
+    ff = await startFirefox(server, path.join(REPO, 'dist/firefox-test'), {
+      'browser.download.folderList': 2,
+      'browser.download.dir': dir,
+      'browser.download.useDownloadDir': true,
+      'browser.download.always_ask_before_handling_new_types': false,
+      'browser.download.start_downloads_in_tmp_dir': false,
+    });
+  });
+  after(async () => {
+    await ff?.quit();
+    await server?.close();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('Save as Markdown writes the file with the front matter; nothing leaves the machine', async () => {
+    const seedUrl = `${server.origin}${SEED}`;
+    await ff.navigate(seedUrl);
+    await ff.waitFor("return document.documentElement.dataset.unmirrorTestHook === 'ready'");
+    const res = await ff.execAsync(TRIGGER);
+    assert.equal(res?.state, 'open', JSON.stringify(res));
+    const strip = await ff.exec(`return document.querySelector('unmirror-reader').shadowRoot.querySelector('[data-unmirror="attribution"]').textContent;`);
+    assert.match(strip, /Originally published by CBS News/);
+    assert.match(strip, /This page is very likely a copy/);
+    // The menu is in the reader's open shadow root: a page-side click reaches it.
+    await ff.exec(`
+      const r = document.querySelector('unmirror-reader').shadowRoot;
+      r.querySelector('button[data-export-menu]').click();
+      r.querySelector('[data-export="markdown"]').click();`);
+    const status = await ff.waitFor(`
+      const s = document.querySelector('unmirror-reader').shadowRoot.querySelector('.export-status');
+      return s && s.dataset.state !== 'busy' && { state: s.dataset.state, text: s.textContent };`);
+    assert.deepEqual(status, { state: 'done', text: `Saved ${STEM}.md` });
+    const file = path.join(dir, `${STEM}.md`);
+    for (let i = 0; i < 100 && !fs.existsSync(file); i++) await new Promise((r) => setTimeout(r, 100));
+    assert.ok(fs.existsSync(file), `saved as ${file}: ${fs.readdirSync(dir).join(', ')}`);
+    checkMarkdown(fs.readFileSync(file, 'utf8'), seedUrl);
+    await ff.screenshot(path.join(ARTIFACTS, 'firefox-export.png'));
+    const foreign = server.foreign(0).filter((r) => !isFirefoxOwn(r.host));
+    assert.deepEqual(foreign, [], 'requests to hosts other than the test server');
   });
 });
