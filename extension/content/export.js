@@ -25,18 +25,20 @@
 
   /** Put `text` on the clipboard: the async Clipboard API, else (pages served
    * over plain http have no navigator.clipboard) a selected textarea placed in
-   * the reader's own shadow tree and execCommand('copy'). */
+   * the reader's own shadow tree and execCommand('copy'). Resolves to the route
+   * that worked ('api' or 'command'), or null. */
   async function copy(text, anchor) {
     try {
       if (navigator.clipboard?.writeText) {
         await navigator.clipboard.writeText(text);
-        return true;
+        return 'api';
       }
     } catch {
+      // Refused (the page has no focus, or clipboard-write is denied): fall back.
       /* fall back below */
     }
     const parent = anchor?.isConnected ? anchor : null;
-    if (!parent) return false;
+    if (!parent) return null;
     const ta = document.createElement('textarea');
     ta.value = text;
     ta.setAttribute('readonly', '');
@@ -52,12 +54,13 @@
     }
     ta.remove();
     focused?.focus?.({ preventScroll: true });
-    return ok;
+    return ok ? 'command' : null;
   }
 
   /**
    * Export `article` (read at `pageUrl`) as `action` (a key of ACTIONS).
-   * Resolves to { ok, message, file_name? } for the menu's status line; never throws.
+   * Resolves to { ok, message, file_name?, via? } for the menu's status line
+   * (`via`: the clipboard route); never throws.
    */
   async function run(action, article, pageUrl, anchor = null) {
     const a = ACTIONS[action];
@@ -74,8 +77,9 @@
     if (!reply.ok) return { ok: false, message: `Export failed (${reply.error.code})` };
     if (a.delivery === 'download') return { ok: true, message: `Saved ${reply.file_name}`, file_name: reply.file_name };
     if (typeof reply.text !== 'string') return { ok: false, message: 'Export failed (no text)' };
-    return (await copy(reply.text, anchor))
-      ? { ok: true, message: `Copied the article as ${a.copied}` }
+    const via = await copy(reply.text, anchor);
+    return via
+      ? { ok: true, message: `Copied the article as ${a.copied}`, via }
       : { ok: false, message: 'Could not copy to the clipboard' };
   }
 

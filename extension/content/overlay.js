@@ -399,6 +399,7 @@ h1.title { font-size: 1.7em; line-height: 1.2; margin: 0 0 12px; }
           r = { ok: false, message: `Export failed (${e?.message ?? e})` };
         }
         status.dataset.state = r?.ok ? 'done' : 'failed';
+        status.dataset.via = r?.via ?? '';
         status.textContent = String(r?.message ?? '');
       });
       menu.append(item);
