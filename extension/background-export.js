@@ -30,9 +30,11 @@ const REVOKE_AFTER_MS = 10 * 60 * 1000;
 
 /**
  * Build the export handlers. `loadCore()` resolves once the wasm is ready;
- * `readTab(tab)` resolves to `{ result, url }` from the tab's content script.
+ * `readTab(tab)` resolves to `{ result, url, open }` from the tab's content
+ * script; `showReader(tab)` opens the reader, which says why a page has nothing
+ * to export (the context menu has no other place to say it).
  */
-export function makeExporter({ ext, messages: M, core, loadCore, readTab }) {
+export function makeExporter({ ext, messages: M, core, loadCore, readTab, showReader }) {
   /** The core's export of `article`: { ok, text, file_name } or a failure. Never throws. */
   async function render(article, format, url, exported) {
     try {
@@ -120,7 +122,10 @@ export function makeExporter({ ext, messages: M, core, loadCore, readTab }) {
     }
     const result = got?.result;
     if (!M.isResult(result)) return M.failure('internal', 'bad reply from the page');
-    if (!result.ok) return result;
+    if (!result.ok) {
+      if (!got.open) await showReader?.(tab);
+      return result;
+    }
     return deliver(result.article, format, 'download', M.isPageUrl(got.url) ? got.url : '', M.localDate());
   }
 

@@ -104,6 +104,7 @@ const exporter = makeExporter({
     const [res] = await ext.scripting.executeScript({ target, func: () => globalThis.unmirror.content.article() });
     return res?.result;
   },
+  showReader: (tab) => handleAction(tab),
 });
 /** The context menu's "Export cleaned article": Markdown of `tab`'s article. */
 const handleExport = (tab) => exporter.fromTab(tab, 'markdown');

@@ -113,11 +113,11 @@
 
   /** The Article to export outside the reader (the context menu's "Export
    * cleaned article"): the open reader's, else a fresh read of the page (no
-   * overlay opens). Resolves to { result, url }. */
+   * overlay opens). Resolves to { result, url, open }. */
   async function article() {
-    if (current && !current.closed && current.result) return { result: current.result, url: current.pageUrl };
+    if (current && !current.closed && current.result) return { result: current.result, url: current.pageUrl, open: true };
     const { result, url } = await read();
-    return { result, url };
+    return { result, url, open: false };
   }
 
   ns.content = Object.freeze({ toggle, article, isOpen: () => current !== null });

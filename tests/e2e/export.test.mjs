@@ -250,6 +250,24 @@ describe('Chromium: attribution and export with the real extension on the seed m
     await toggle(sw, page);
   });
 
+  it('#8: the context menu on a page without an article saves nothing and opens the reader to say why', async () => {
+    const { page, sw } = b;
+    await page.goto(`${server.origin}/pages/noarticle.html`);
+    await page.bringToFront();
+    const count = () => sw.evaluate(async () => (await chrome.downloads.search({})).length);
+    const downloads = await count();
+    const res = await sw.evaluate(async () => {
+      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      return globalThis.handleExport(tab);
+    });
+    assert.deepEqual([res.ok, res.error?.code], [false, 'no_content']);
+    assert.equal(await count(), downloads, 'no file saved');
+    const msg = await page.evaluate(() => document.querySelector('unmirror-reader')?.shadowRoot.querySelector('.message')?.textContent ?? null);
+    assert.match(msg ?? '', /No article found on this page/);
+    assert.equal(await page.locator('unmirror-reader button[data-export-menu]').count(), 0, 'no export menu without an article');
+    await toggle(sw, page);
+  });
+
   it('nothing left the machine; the worker made no request but its own wasm', () => {
     const own = `chrome-extension://${b.extId}/`;
     const bad = b.requests.filter((r) => !r.url.startsWith(`${server.origin}/`) && !r.url.startsWith(own) && !r.url.startsWith('data:'));
