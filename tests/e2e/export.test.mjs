@@ -268,6 +268,34 @@ describe('Chromium: attribution and export with the real extension on the seed m
     await toggle(sw, page);
   });
 
+  it('#8: the background refuses malformed EXPORT messages (format, delivery, date, URL, article)', async () => {
+    const { page, sw } = b;
+    await page.goto(seedUrl);
+    await toggle(sw, page); // injects the content scripts
+    const downloads = await sw.evaluate(async () => (await chrome.downloads.search({})).length);
+    const replies = await inContentWorld(page, b.extId, `(async () => {
+      const M = globalThis.unmirror.messages;
+      const article = { title: 'T', content_html: '<p>x</p>' };
+      const good = M.exportRequest('markdown', 'text', article, location.href, '2026-01-02');
+      const bad = [
+        { ...good, format: 'pdf' },
+        { ...good, delivery: 'open' },
+        { ...good, exported: 'today' },
+        { ...good, url: 'javascript:alert(1)' },
+        { ...good, article: null },
+        { ...good, article: { title: 'T' } },
+      ];
+      const send = (m) => chrome.runtime.sendMessage(m).then((r) => r ?? null, (e) => 'error: ' + e.message);
+      return { good: await send(good), bad: await Promise.all(bad.map(send)) };
+    })()`);
+    assert.equal(replies.good.ok, true, JSON.stringify(replies.good));
+    assert.match(replies.good.text, /^---\ntitle: "T"\n/);
+    assert.match(replies.good.text, /\nexported: "2026-01-02"\n/);
+    for (const r of replies.bad) assert.ok(r === null || /^error: /.test(r), `refused without a reply: ${JSON.stringify(r)}`);
+    assert.equal(await sw.evaluate(async () => (await chrome.downloads.search({})).length), downloads, 'nothing saved');
+    await toggle(sw, page);
+  });
+
   it('nothing left the machine; the worker made no request but its own wasm', () => {
     const own = `chrome-extension://${b.extId}/`;
     const bad = b.requests.filter((r) => !r.url.startsWith(`${server.origin}/`) && !r.url.startsWith(own) && !r.url.startsWith('data:'));
