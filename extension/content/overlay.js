@@ -380,9 +380,15 @@ h1.title { font-size: 1.7em; line-height: 1.2; margin: 0 0 12px; }
     const menu = h('div', { class: 'export-menu', role: 'menu', 'aria-label': 'Export the article', hidden: true });
     const status = h('span', { class: 'export-status', role: 'status', 'aria-live': 'polite' });
     const items = () => [...menu.querySelectorAll('[role="menuitem"]')];
+    // A press anywhere outside the menu closes it (listening only while open).
+    const onOutside = (e) => {
+      if (!e.composedPath().includes(wrap)) setOpen(false);
+    };
     const setOpen = (open, focusButton = false) => {
       menu.hidden = !open;
       button.setAttribute('aria-expanded', String(open));
+      if (open) document.addEventListener('pointerdown', onOutside, true);
+      else document.removeEventListener('pointerdown', onOutside, true);
       if (open) items()[0]?.focus();
       else if (focusButton) button.focus();
     };
@@ -406,7 +412,8 @@ h1.title { font-size: 1.7em; line-height: 1.2; margin: 0 0 12px; }
     }
     button.addEventListener('click', () => setOpen(menu.hidden));
     // Arrow keys move through the items; Esc is handled by open() (it closes the
-    // menu before the reader); focus leaving the menu closes it.
+    // menu before the reader); focus moving to something outside closes it (not
+    // focus merely lost: clicking a button does not focus it on every platform).
     menu.addEventListener('keydown', (e) => {
       const list = items();
       const i = list.indexOf(e.target);
@@ -421,7 +428,7 @@ h1.title { font-size: 1.7em; line-height: 1.2; margin: 0 0 12px; }
       }
     });
     wrap.addEventListener('focusout', (e) => {
-      if (!menu.hidden && !wrap.contains(e.relatedTarget)) setOpen(false);
+      if (!menu.hidden && e.relatedTarget && !wrap.contains(e.relatedTarget)) setOpen(false);
     });
     menu.addEventListener('unmirror-close-menu', () => setOpen(false, true));
     wrap.append(button, menu, status);

@@ -219,6 +219,10 @@ describe('Chromium: attribution and export with the real extension on the seed m
     assert.equal(focused, 'html-page', 'arrow keys move through the items');
     await b.page.keyboard.press('Escape');
     assert.equal(await b.page.locator('unmirror-reader [role="menu"]').isVisible(), false, 'Esc closed the menu');
+    // A click elsewhere in the reader closes it too.
+    await b.page.locator('unmirror-reader button[data-export-menu]').click();
+    await b.page.locator('unmirror-reader h1.title').click();
+    assert.equal(await b.page.locator('unmirror-reader [role="menu"]').isVisible(), false, 'a click outside closed the menu');
     assert.equal(await b.page.evaluate(() => !!document.querySelector('unmirror-reader')), true, 'the reader stays open');
     await b.page.keyboard.press('Escape');
     assert.equal(await b.page.evaluate(() => !!document.querySelector('unmirror-reader')), false, 'second Esc closed the reader');
