@@ -13,16 +13,20 @@
 //     (activeTab grants the access for that click) unless already there, then
 //     toggle the reader;
 //   - answers CLEAN requests from its own content scripts (route 2, see
-//     content/main.js) by running the core here.
+//     content/main.js) by running the core here;
+//   - exports the reader's article (EXPORT requests, and the context menu's
+//     "Export cleaned article"): background-export.js.
 // It makes no network request: the wasm is fetched from the extension package.
 import './lib/browser.js';
 import './lib/messages.js';
 import './lib/core.js';
 import initCore, { clean as coreClean } from './vendor/unmirror.js';
+import { makeExporter } from './background-export.js';
 
 const { ext, messages: M, core } = globalThis.unmirror;
 
 const MENU_ID = 'unmirror-read';
+const EXPORT_MENU_ID = 'unmirror-export';
 // Injection order matters: lib/ first (they define globalThis.unmirror.*), the
 // glue before main.js (it defines the global wasm_bindgen main.js calls).
 const CONTENT_FILES = [
@@ -33,6 +37,7 @@ const CONTENT_FILES = [
   'vendor/unmirror.nomod.js',
   'content/capture.js',
   'content/overlay.js',
+  'content/export.js',
   'content/main.js',
 ];
 // Test builds (dist/firefox-test, made by ./build.sh for the end-to-end tests
@@ -52,6 +57,17 @@ function loadCore() {
   return coreReady;
 }
 
+/** Inject the content scripts into `target` unless they are already there. */
+async function ensureContent(target) {
+  const [probe] = await ext.scripting.executeScript({
+    target,
+    func: () => typeof globalThis.unmirror?.content?.toggle === 'function',
+  });
+  if (probe?.result !== true) {
+    await ext.scripting.executeScript({ target, files: CONTENT_FILES });
+  }
+}
+
 /** Toggle the reader in `tab`. Resolves to the content script's report, or { error }. */
 async function handleAction(tab) {
   if (!tab || !Number.isInteger(tab.id)) return { error: 'no tab' };
@@ -60,13 +76,7 @@ async function handleAction(tab) {
   loadCore().catch(() => {});
   const target = { tabId: tab.id }; // top frame only
   try {
-    const [probe] = await ext.scripting.executeScript({
-      target,
-      func: () => typeof globalThis.unmirror?.content?.toggle === 'function',
-    });
-    if (probe?.result !== true) {
-      await ext.scripting.executeScript({ target, files: CONTENT_FILES });
-    }
+    await ensureContent(target);
     const [res] = await ext.scripting.executeScript({
       target,
       func: () => globalThis.unmirror.content.toggle(),
@@ -80,6 +90,25 @@ async function handleAction(tab) {
 // Reachable from the end-to-end tests (they evaluate code in this worker); pages
 // cannot reach a worker's globals.
 globalThis.handleAction = handleAction;
+
+// Export (background-export.js): the reader's export menu and the context menu.
+const exporter = makeExporter({
+  ext,
+  messages: M,
+  core,
+  loadCore,
+  readTab: async (tab) => {
+    if (!tab || !Number.isInteger(tab.id)) throw new Error('no tab');
+    const target = { tabId: tab.id };
+    await ensureContent(target);
+    const [res] = await ext.scripting.executeScript({ target, func: () => globalThis.unmirror.content.article() });
+    return res?.result;
+  },
+  showReader: (tab) => handleAction(tab),
+});
+/** The context menu's "Export cleaned article": Markdown of `tab`'s article. */
+const handleExport = (tab) => exporter.fromTab(tab, 'markdown');
+globalThis.handleExport = handleExport; // for the end-to-end tests, as handleAction
 
 async function cleanHere(msg) {
   try {
@@ -96,13 +125,15 @@ ext.action.onClicked.addListener((tab) => {
 
 ext.contextMenus.onClicked.addListener((info, tab) => {
   if (info.menuItemId === MENU_ID) handleAction(tab);
+  else if (info.menuItemId === EXPORT_MENU_ID) handleExport(tab);
 });
 
 ext.runtime.onInstalled.addListener(() => {
   // Menus persist across worker restarts; create it once per install/update.
-  ext.contextMenus.removeAll().then(() =>
-    ext.contextMenus.create({ id: MENU_ID, title: 'Read with unmirror', contexts: ['page', 'selection'] }),
-  );
+  ext.contextMenus.removeAll().then(() => {
+    ext.contextMenus.create({ id: MENU_ID, title: 'Read with unmirror', contexts: ['page', 'selection'] });
+    ext.contextMenus.create({ id: EXPORT_MENU_ID, title: 'Export cleaned article', contexts: ['page', 'selection'] });
+  });
 });
 
 ext.runtime.onMessage.addListener((msg, sender, sendResponse) => {
@@ -110,6 +141,10 @@ ext.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   if (M.isCleanRequest(msg)) {
     cleanHere(msg).then(sendResponse);
     return true; // reply asynchronously
+  }
+  if (M.isExportRequest(msg)) {
+    exporter.onRequest(msg).then(sendResponse);
+    return true;
   }
   if (TEST_BUILD && M.isTestAction(msg)) {
     handleAction(sender.tab).then(sendResponse);

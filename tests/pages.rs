@@ -8,6 +8,8 @@
 //! tests/pages/<slug>/expected.html   content_html, one block per line
 //! tests/pages/<slug>/expected.txt    text
 //! tests/pages/<slug>/expected.md     Markdown export, exported on EXPORT_DATE
+//! tests/pages/<slug>/expected-page.html  standalone HTML page export (same date)
+//! tests/pages/<slug>/expected-export.txt text export (same date)
 //! ```
 //! `BLESS=1 cargo test --test pages [-- <slug>]` writes the expected files; review
 //! the diff in git. A missing expected file fails without `BLESS`, so CI can never
@@ -100,12 +102,20 @@ fn render_outputs(html: &str, url: &str) -> Vec<(&'static str, String)> {
                 source_url: Some(url.to_string()),
                 exported: EXPORT_DATE.to_string(),
             };
-            let md = unmirror::export(&article, unmirror::ExportFormat::Markdown, &ctx);
+            let export = |format| unmirror::export(&article, format, &ctx);
             vec![
                 ("expected.json", pretty(&json)),
                 ("expected.html", one_block_per_line(&article.content_html)),
                 ("expected.txt", format!("{}\n", article.text)),
-                ("expected.md", md),
+                ("expected.md", export(unmirror::ExportFormat::Markdown)),
+                (
+                    "expected-page.html",
+                    export(unmirror::ExportFormat::HtmlPage),
+                ),
+                (
+                    "expected-export.txt",
+                    export(unmirror::ExportFormat::TextExport),
+                ),
             ]
         }
         Err(e) => {

@@ -3,7 +3,7 @@
 // after injecting, in this order: lib/browser.js, lib/messages.js, lib/core.js,
 // lib/settings.js, vendor/unmirror.nomod.js (the wasm-bindgen "no-modules" glue,
 // which defines the global `wasm_bindgen`), content/capture.js,
-// content/overlay.js, content/main.js.
+// content/overlay.js, content/export.js, content/main.js.
 //
 // Where the core runs (two routes, chosen once per page):
 //   1. here, in the content script: the glue fetches vendor/unmirror_bg.wasm
@@ -111,5 +111,14 @@
     }
   }
 
-  ns.content = Object.freeze({ toggle, isOpen: () => current !== null });
+  /** The Article to export outside the reader (the context menu's "Export
+   * cleaned article"): the open reader's, else a fresh read of the page (no
+   * overlay opens). Resolves to { result, url, open }. */
+  async function article() {
+    if (current && !current.closed && current.result) return { result: current.result, url: current.pageUrl, open: true };
+    const { result, url } = await read();
+    return { result, url, open: false };
+  }
+
+  ns.content = Object.freeze({ toggle, article, isOpen: () => current !== null });
 })();

@@ -21,6 +21,13 @@
 
   const HOST_TAG = 'unmirror-reader';
   const SEARCH_URL = 'https://duckduckgo.com/?q=';
+  // Confidence (0..1, mirror verdict and attribution alike) in words: the first
+  // entry whose floor the value reaches. The one place these thresholds live.
+  const CONFIDENCE_WORDS = Object.freeze([
+    [0.8, 'very likely'],
+    [0.5, 'likely'],
+    [0, 'possibly'],
+  ]);
 
   // ---- the local allowlist -------------------------------------------------
 
@@ -181,6 +188,12 @@
 
   // ---- the attribution strip -----------------------------------------------
 
+  /** `confidence` in words ("very likely", "likely", "possibly"), or null. */
+  function confidenceWords(confidence) {
+    if (!Number.isFinite(confidence) || confidence < 0) return null;
+    return CONFIDENCE_WORDS.find(([floor]) => confidence >= floor)?.[1] ?? null;
+  }
+
   function evidenceList(items) {
     const ul = h('ul', { class: 'evidence' });
     for (const e of items) {
@@ -200,8 +213,13 @@
     const mirror = typeof article.mirror === 'object' && article.mirror ? article.mirror : null;
     const evidence = [];
     if (mirror?.is_mirror) {
-      const pct = Number.isFinite(mirror.confidence) ? ` (confidence ${Math.round(mirror.confidence * 100)}%)` : '';
-      strip.append(h('p', { class: 'mirror' }, 'This page looks like a copy of an article published elsewhere', pct, '.'));
+      const words = confidenceWords(mirror.confidence);
+      const pct = words ? ` (confidence ${Math.round(mirror.confidence * 100)}%)` : '';
+      strip.append(
+        h('p', { class: 'mirror', 'data-confidence': words },
+          `This page is ${words ?? 'likely'} a copy of an article published elsewhere`, pct,
+          ". Its dates and byline may not be the original's."),
+      );
       if (Array.isArray(mirror.evidence)) evidence.push(...mirror.evidence);
     }
     const publisher = str(attr?.publisher) ?? str(attr?.publisher_domain);
@@ -214,7 +232,9 @@
       if (original) {
         line.append(h('a', { href: original, target: '_blank', rel: 'noopener noreferrer' }, 'Read the original'));
       } else {
-        const q = `"${str(article.title) ?? ''}" ${publisher}`;
+        // The exact headline, on the publisher's domain when known.
+        const where = dom && /^[a-z0-9.-]+$/i.test(dom) ? `site:${dom}` : publisher;
+        const q = `"${str(article.title) ?? ''}" ${where}`;
         line.append(
           h('a', { href: SEARCH_URL + encodeURIComponent(q), target: '_blank', rel: 'noopener noreferrer' }, 'Find the original'),
         );
@@ -222,6 +242,11 @@
       strip.append(line);
       const agencies = Array.isArray(attr.agencies) ? attr.agencies.map(str).filter(Boolean) : [];
       if (agencies.length) strip.append(h('p', { class: 'agencies' }, `Agencies: ${agencies.join(', ')}`));
+      const words = attr.confidence > 0 ? confidenceWords(attr.confidence) : null;
+      if (words) {
+        strip.append(h('p', { class: 'confidence', 'data-confidence': words },
+          `That ${publisher} published it first: ${words} (confidence ${Math.round(attr.confidence * 100)}%).`));
+      }
       if (Array.isArray(attr.evidence)) evidence.push(...attr.evidence);
     } else {
       const site = str(article.site_name) ?? hostname(pageUrl);
@@ -298,6 +323,15 @@
 .toolbar button[aria-pressed="true"] { outline: 2px solid var(--link); outline-offset: -2px; }
 .toolbar :focus-visible, .reader a:focus-visible, summary:focus-visible { outline: 3px solid var(--link); outline-offset: 2px; }
 .toolbar .close { font-size: 18px; line-height: 1; padding: 3px 10px; }
+.toolbar .export { position: relative; display: inline-flex; gap: 8px; align-items: center; }
+.export-menu { position: absolute; top: calc(100% + 4px); left: 0; z-index: 1; display: flex; flex-direction: column;
+  min-width: 12em; padding: 4px; background: var(--bg); border: 1px solid var(--rule); border-radius: 8px;
+  box-shadow: 0 4px 16px rgba(0, 0, 0, .18); }
+.export-menu[hidden] { display: none; }
+.toolbar .export-menu button { border: 0; border-radius: 4px; text-align: start; white-space: nowrap; }
+.toolbar .export-menu button:hover, .toolbar .export-menu button:focus { background: var(--panel); }
+.export-status { color: var(--muted); font-size: 13px; }
+.export-status:empty { display: none; }
 .scroller { flex: 1; overflow: auto; overscroll-behavior: contain; }
 .page { max-width: var(--width); margin: 0 auto; padding: 24px 20px 64px; }
 .attribution { font: 15px/1.45 system-ui, sans-serif; background: var(--panel); border: 1px solid var(--rule);
@@ -335,7 +369,73 @@ h1.title { font-size: 1.7em; line-height: 1.2; margin: 0 0 12px; }
 
   // ---- the reader ----------------------------------------------------------
 
-  function toolbar(settings, apply, close) {
+  /**
+   * The export menu (issue 8): a menu button listing `actions` ({ key: { label } },
+   * content/export.js), and a status line. `onExport(key, anchor)` does the work
+   * and resolves to { ok, message }.
+   */
+  function exportMenu(actions, onExport) {
+    const wrap = h('span', { class: 'export' });
+    const button = h('button', { type: 'button', 'data-export-menu': '', 'aria-haspopup': 'menu', 'aria-expanded': 'false' }, 'Export');
+    const menu = h('div', { class: 'export-menu', role: 'menu', 'aria-label': 'Export the article', hidden: true });
+    const status = h('span', { class: 'export-status', role: 'status', 'aria-live': 'polite' });
+    const items = () => [...menu.querySelectorAll('[role="menuitem"]')];
+    // A press anywhere outside the menu closes it (listening only while open).
+    const onOutside = (e) => {
+      if (!e.composedPath().includes(wrap)) setOpen(false);
+    };
+    const setOpen = (open, focusButton = false) => {
+      menu.hidden = !open;
+      button.setAttribute('aria-expanded', String(open));
+      if (open) document.addEventListener('pointerdown', onOutside, true);
+      else document.removeEventListener('pointerdown', onOutside, true);
+      if (open) items()[0]?.focus();
+      else if (focusButton) button.focus();
+    };
+    for (const [key, a] of Object.entries(actions)) {
+      const item = h('button', { type: 'button', role: 'menuitem', tabindex: '-1', 'data-export': key }, a.label);
+      item.addEventListener('click', async () => {
+        setOpen(false, true);
+        status.dataset.state = 'busy';
+        status.textContent = 'Exporting…';
+        let r;
+        try {
+          r = await onExport(key, wrap);
+        } catch (e) {
+          r = { ok: false, message: `Export failed (${e?.message ?? e})` };
+        }
+        status.dataset.state = r?.ok ? 'done' : 'failed';
+        status.dataset.via = r?.via ?? '';
+        status.textContent = String(r?.message ?? '');
+      });
+      menu.append(item);
+    }
+    button.addEventListener('click', () => setOpen(menu.hidden));
+    // Arrow keys move through the items; Esc is handled by open() (it closes the
+    // menu before the reader); focus moving to something outside closes it (not
+    // focus merely lost: clicking a button does not focus it on every platform).
+    menu.addEventListener('keydown', (e) => {
+      const list = items();
+      const i = list.indexOf(e.target);
+      let next = null;
+      if (e.key === 'ArrowDown') next = list[(i + 1) % list.length];
+      else if (e.key === 'ArrowUp') next = list[(i - 1 + list.length) % list.length];
+      else if (e.key === 'Home') next = list[0];
+      else if (e.key === 'End') next = list[list.length - 1];
+      if (next) {
+        e.preventDefault();
+        next.focus();
+      }
+    });
+    wrap.addEventListener('focusout', (e) => {
+      if (!menu.hidden && e.relatedTarget && !wrap.contains(e.relatedTarget)) setOpen(false);
+    });
+    menu.addEventListener('unmirror-close-menu', () => setOpen(false, true));
+    wrap.append(button, menu, status);
+    return wrap;
+  }
+
+  function toolbar(settings, apply, close, onExport) {
     const S = ns.settings;
     const bar = h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Reader settings' });
     bar.append(h('span', { class: 'brand', 'aria-hidden': 'true' }, 'unmirror'));
@@ -376,6 +476,7 @@ h1.title { font-size: 1.7em; line-height: 1.2; margin: 0 0 12px; }
       bar.append(select('width', 'Width', [['narrow', 'Narrow'], ['medium', 'Medium'], ['wide', 'Wide']]));
       bar.append(select('line_height', 'Spacing', S.CHOICES.line_height.map((v) => [v, v.toFixed(1)])));
     }
+    if (onExport && ns.exporter) bar.append(exportMenu(ns.exporter.ACTIONS, onExport));
     if (close) bar.append(h('button', { type: 'button', class: 'close', 'aria-label': 'Close reader (Esc)', onclick: close }, '×'));
     return bar;
   }
@@ -454,7 +555,7 @@ h1.title { font-size: 1.7em; line-height: 1.2; margin: 0 0 12px; }
    * settings applied and wired. `close` adds a close button; `inline` makes it a
    * block for a page layout (the demo) instead of a full-viewport layer.
    */
-  function buildReader(result, settings, pageUrl, { close = null, onSettings = null, inline = false } = {}) {
+  function buildReader(result, settings, pageUrl, { close = null, onSettings = null, onExport = null, inline = false } = {}) {
     const reader = h('div', { class: inline ? 'reader inline' : 'reader', role: inline ? 'region' : 'dialog', tabindex: '-1' });
     if (!inline) reader.setAttribute('aria-modal', 'true');
     const current = result.ok ? { ...(settings ?? ns.settings.DEFAULTS) } : null;
@@ -469,7 +570,7 @@ h1.title { font-size: 1.7em; line-height: 1.2; margin: 0 0 12px; }
     };
     const view = result.ok ? articleView(result.article, pageUrl) : messageView(result);
     reader.setAttribute('aria-label', view.title ? `Reader view: ${view.title}` : 'unmirror reader');
-    reader.append(toolbar(current, apply, close), h('div', { class: 'scroller' }, view.page));
+    reader.append(toolbar(current, apply, close, result.ok ? onExport : null), h('div', { class: 'scroller' }, view.page));
     // In-article links to "#id" (footnotes): scroll inside the reader rather than
     // change the page's URL.
     reader.addEventListener('click', (e) => {
@@ -495,7 +596,7 @@ h1.title { font-size: 1.7em; line-height: 1.2; margin: 0 0 12px; }
    * Open the reader. `result` is a core Result (messages.js). Returns a handle
    * with `close()`; `onClose` runs after the page is restored.
    */
-  function open({ result, settings, pageUrl, onClose, onSettings }) {
+  function open({ result, settings, pageUrl, onClose, onSettings, onExport }) {
     const before = {
       scrollX: window.scrollX,
       scrollY: window.scrollY,
@@ -514,7 +615,10 @@ h1.title { font-size: 1.7em; line-height: 1.2; margin: 0 0 12px; }
 
     let closed = false;
     let clutter = [];
-    const reader = buildReader(result, settings, pageUrl, { close: () => close(), onSettings });
+    // Export acts on this reader's Article only, whoever opened it.
+    const exportArticle =
+      onExport ?? (ns.exporter && result.ok ? (key, anchor) => ns.exporter.run(key, result.article, pageUrl, anchor) : null);
+    const reader = buildReader(result, settings, pageUrl, { close: () => close(), onSettings, onExport: exportArticle });
     shadow.append(reader);
 
     // Keys: Esc closes; Tab stays inside the dialog; nothing typed in the reader
@@ -524,7 +628,9 @@ h1.title { font-size: 1.7em; line-height: 1.2; margin: 0 0 12px; }
       if (e.key === 'Escape') {
         e.preventDefault();
         e.stopImmediatePropagation();
-        close();
+        const menu = shadow.querySelector('[role="menu"]:not([hidden])');
+        if (menu) menu.dispatchEvent(new Event('unmirror-close-menu'));
+        else close();
       } else if (e.key === 'Tab') {
         const items = [...shadow.querySelectorAll(FOCUSABLE)].filter((n) => !n.disabled && n.getClientRects().length);
         if (!items.length) return;
@@ -568,8 +674,8 @@ h1.title { font-size: 1.7em; line-height: 1.2; margin: 0 0 12px; }
       onClose?.();
     }
 
-    return { host, close, get closed() { return closed; } };
+    return { host, close, result, pageUrl, get closed() { return closed; } };
   }
 
-  ns.overlay = Object.freeze({ open, buildReader, buildContent, styleSheet, HOST_TAG });
+  ns.overlay = Object.freeze({ open, buildReader, buildContent, styleSheet, confidenceWords, HOST_TAG });
 })();

@@ -7,6 +7,12 @@
 //   CLEAN        content → background  { type, html, url }
 //                reply                 Result (below)
 //   TEST_ACTION  test-hook → background { type }   (test builds only; see background.js)
+//   EXPORT       content → background  { type, format, delivery, article, url, exported }
+//                format: one of EXPORT_FORMATS; delivery: 'download' (the background
+//                saves the file) or 'text' (it replies with the text, for the
+//                clipboard); article: the Article the open reader shows; exported:
+//                the caller's local date, YYYY-MM-DD.
+//                reply  { ok: true, file_name, text?, download_id? } or a failure
 // Result, everywhere the core is called:
 //   { ok: true,  article }            article: the core's snake_case Article object
 //   { ok: false, error: { code, message } }
@@ -17,6 +23,9 @@
 
   const CLEAN = 'unmirror/clean';
   const TEST_ACTION = 'unmirror/test-action';
+  const EXPORT = 'unmirror/export';
+  const EXPORT_FORMATS = Object.freeze(['markdown', 'html-page', 'text-export']);
+  const EXPORT_DELIVERIES = Object.freeze(['download', 'text']);
   // Pages larger than this are refused before they reach the core (which has its
   // own, smaller, byte limit); it bounds what a page can make us copy around.
   const MAX_HTML_CHARS = 64 * 1024 * 1024;
@@ -45,14 +54,51 @@
       m.type === CLEAN &&
       typeof m.html === 'string' &&
       m.html.length <= MAX_HTML_CHARS &&
-      typeof m.url === 'string' &&
-      m.url.length <= MAX_URL_CHARS &&
-      (m.url === '' || /^https?:\/\//i.test(m.url) || /^file:\/\//i.test(m.url))
+      isPageUrl(m.url)
     );
   }
 
   function isTestAction(m) {
     return isObject(m) && m.type === TEST_ACTION;
+  }
+
+  function isPageUrl(u) {
+    return (
+      typeof u === 'string' &&
+      u.length <= MAX_URL_CHARS &&
+      (u === '' || /^https?:\/\//i.test(u) || /^file:\/\//i.test(u))
+    );
+  }
+
+  /** Today in the browser's time zone, YYYY-MM-DD (the export's `exported` date). */
+  function localDate(d = new Date()) {
+    const pad = (n) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  }
+
+  function exportRequest(format, delivery, article, url, exported = localDate()) {
+    return { type: EXPORT, format, delivery, article, url, exported };
+  }
+
+  function isExportRequest(m) {
+    return (
+      isObject(m) &&
+      m.type === EXPORT &&
+      EXPORT_FORMATS.includes(m.format) &&
+      EXPORT_DELIVERIES.includes(m.delivery) &&
+      isObject(m.article) &&
+      typeof m.article.content_html === 'string' &&
+      m.article.content_html.length <= MAX_HTML_CHARS &&
+      isPageUrl(m.url) &&
+      typeof m.exported === 'string' &&
+      /^\d{4}-\d{2}-\d{2}$/.test(m.exported)
+    );
+  }
+
+  function isExportReply(r) {
+    if (!isObject(r) || typeof r.ok !== 'boolean') return false;
+    if (!r.ok) return isObject(r.error) && typeof r.error.code === 'string';
+    return typeof r.file_name === 'string' && (r.text === undefined || typeof r.text === 'string');
   }
 
   function failure(code, message) {
@@ -70,11 +116,18 @@
   ns.messages = Object.freeze({
     CLEAN,
     TEST_ACTION,
+    EXPORT,
+    EXPORT_FORMATS,
     MAX_HTML_CHARS,
     isFromOwnContentScript,
     cleanRequest,
     isCleanRequest,
     isTestAction,
+    isPageUrl,
+    localDate,
+    exportRequest,
+    isExportRequest,
+    isExportReply,
     failure,
     isResult,
   });

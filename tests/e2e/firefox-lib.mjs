@@ -62,11 +62,26 @@ function xpiBase64(dir) {
   return b64;
 }
 
+// Page-side (execAsync): click the toolbar button, via the test build's hook;
+// resolves with the content script's report.
+export const TRIGGER = `
+  const done = arguments[arguments.length - 1];
+  const onMsg = (e) => {
+    if (e.source === window && e.data && e.data.type === 'unmirror-test:done') {
+      window.removeEventListener('message', onMsg);
+      done(e.data.res);
+    }
+  };
+  window.addEventListener('message', onMsg);
+  window.postMessage({ type: 'unmirror-test:action' }, '*');
+`;
+
 /**
  * Start Firefox (headless) with `extDir` installed as a temporary add-on, all
- * traffic through the test server's proxy. Returns a small driver.
+ * traffic through the test server's proxy. Returns a small driver. `prefs` adds
+ * Firefox preferences (e.g. a download folder).
  */
-export async function startFirefox(server, extDir) {
+export async function startFirefox(server, extDir, prefs = {}) {
   const port = await freePort();
   const driver = spawn(geckodriverPath(), ['--host', '127.0.0.1', '--port', String(port), '--log', 'error'], {
     // Firefox's own stderr chatter (internal JS errors of headless mode) only on request.
@@ -109,6 +124,7 @@ export async function startFirefox(server, extDir) {
             ...(process.env.UNMIRROR_FF_LOG
               ? { 'devtools.console.stdout.chrome': true, 'devtools.console.stdout.content': true }
               : {}),
+            ...prefs,
           },
         },
       },

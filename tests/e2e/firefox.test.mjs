@@ -7,24 +7,11 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { startServer, REPO } from './server.mjs';
-import { isFirefoxOwn, startFirefox } from './firefox-lib.mjs';
+import { TRIGGER, isFirefoxOwn, startFirefox } from './firefox-lib.mjs';
 import { ARTIFACTS, READ_OVERLAY, PAGE_STATE } from './common.mjs';
 
 const EXT = path.join(REPO, 'dist/firefox-test');
 
-// Page-side: click the toolbar button, via the test hook; resolves with the
-// content script's report.
-const TRIGGER = `
-  const done = arguments[arguments.length - 1];
-  const onMsg = (e) => {
-    if (e.source === window && e.data && e.data.type === 'unmirror-test:done') {
-      window.removeEventListener('message', onMsg);
-      done(e.data.res);
-    }
-  };
-  window.addEventListener('message', onMsg);
-  window.postMessage({ type: 'unmirror-test:action' }, '*');
-`;
 
 describe('Firefox ESR: the extension', () => {
   let server;

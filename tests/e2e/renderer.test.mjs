@@ -126,7 +126,11 @@ describe('Chromium: the reader renderer', () => {
     const ext = s.links.find((l) => l.text === 'reconsider');
     assert.deepEqual([ext.href, ext.target, ext.rel], ['https://example.com/policy', '_blank', 'noopener noreferrer']);
     assert.equal(s.pwned, null, 'nothing executed');
-    assert.match(s.strip, /looks like a copy of an article published elsewhere \(confidence 92%\)/);
+    assert.match(s.strip, /is very likely a copy of an article published elsewhere \(confidence 92%\)/);
+    assert.match(s.strip, /That CBS News published it first: very likely \(confidence 80%\)\./);
+    // Confidence in words: the thresholds (overlay.js CONFIDENCE_WORDS).
+    const words = await page.evaluate(() => [0.99, 0.8, 0.79, 0.5, 0.49, 0, -1, NaN].map((v) => unmirror.overlay.confidenceWords(v)));
+    assert.deepEqual(words, ['very likely', 'very likely', 'likely', 'likely', 'possibly', 'possibly', null, null]);
     assert.match(s.strip, /Originally published by CBS News \(cbsnews\.com\)/);
     assert.match(s.strip, /Agencies: Agence France-Presse/);
     assert.deepEqual(s.stripLinks, ['https://www.cbsnews.com/news/south-korea-weapons-ukraine/']);
