@@ -18,11 +18,14 @@
 import './lib/browser.js';
 import './lib/messages.js';
 import './lib/core.js';
+import './lib/settings.js';
 import initCore, { clean as coreClean } from './vendor/unmirror.js';
+import * as sites from './sites.js';
 
 const { ext, messages: M, core } = globalThis.unmirror;
 
 const MENU_ID = 'unmirror-read';
+const MENU_ALWAYS = 'unmirror-always';
 // Injection order matters: lib/ first (they define globalThis.unmirror.*), the
 // glue before main.js (it defines the global wasm_bindgen main.js calls).
 const CONTENT_FILES = [
@@ -80,6 +83,8 @@ async function handleAction(tab) {
 // Reachable from the end-to-end tests (they evaluate code in this worker); pages
 // cannot reach a worker's globals.
 globalThis.handleAction = handleAction;
+globalThis.unmirrorSites = sites;
+sites.init(loadCore);
 
 async function cleanHere(msg) {
   try {
@@ -87,7 +92,20 @@ async function cleanHere(msg) {
   } catch (e) {
     return M.failure('core_unavailable', e?.message ?? String(e));
   }
-  return core.run(coreClean, msg.html, msg.url);
+  // The known-site lists are mirror evidence for the core (Options.listed).
+  const st = await sites.status(msg.url).catch(() => null);
+  return core.run(coreClean, msg.html, msg.url, st?.listed ? { listed: st.listed } : undefined);
+}
+
+/** "Always clean this site" from the context menu: the click is the user gesture
+ * the permission prompt needs, so the request comes first, before any await. */
+function alwaysClean(tab) {
+  const site = sites.siteOfTab(tab);
+  if (!site) return;
+  ext.permissions.request({ origins: [sites.patternFor(site)] }).then(
+    (ok) => (ok ? sites.addSite(site) : false),
+    () => false,
+  );
 }
 
 ext.action.onClicked.addListener((tab) => {
@@ -96,13 +114,22 @@ ext.action.onClicked.addListener((tab) => {
 
 ext.contextMenus.onClicked.addListener((info, tab) => {
   if (info.menuItemId === MENU_ID) handleAction(tab);
+  if (info.menuItemId === MENU_ALWAYS) alwaysClean(tab);
 });
 
 ext.runtime.onInstalled.addListener(() => {
   // Menus persist across worker restarts; create it once per install/update.
   ext.contextMenus.removeAll().then(() =>
     ext.contextMenus.create({ id: MENU_ID, title: 'Read with unmirror', contexts: ['page', 'selection'] }),
+  ).then(() =>
+    ext.contextMenus.create({ id: MENU_ALWAYS, title: 'Always clean this site', contexts: ['page', 'action'] }),
   );
+  sites.syncScripts().catch(() => {});
+});
+// Dynamically registered content scripts do not outlive a Firefox session:
+// register again on every browser start (harmless in Chrome, which keeps them).
+ext.runtime.onStartup.addListener(() => {
+  sites.syncScripts().catch(() => {});
 });
 
 ext.runtime.onMessage.addListener((msg, sender, sendResponse) => {
@@ -110,6 +137,21 @@ ext.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   if (M.isCleanRequest(msg)) {
     cleanHere(msg).then(sendResponse);
     return true; // reply asynchronously
+  }
+  if (M.isSiteStatus(msg)) {
+    sites.status(msg.url, sender.tab.id).then(sendResponse, (e) => sendResponse({ error: String(e?.message ?? e) }));
+    return true;
+  }
+  if (M.isReport(msg)) {
+    sites.report(sender.tab.id, msg).then(sendResponse, () => sendResponse(null));
+    return true;
+  }
+  if (M.isAlwaysClean(msg)) {
+    // A message carries no user gesture: the options page asks for the permission.
+    const site = sites.siteOfTab(sender.tab);
+    const page = ext.runtime.getURL(`options/options.html${site ? `?add=${encodeURIComponent(site)}` : ''}`);
+    ext.tabs.create({ url: page }).then(() => sendResponse(true), () => sendResponse(false));
+    return true;
   }
   if (TEST_BUILD && M.isTestAction(msg)) {
     handleAction(sender.tab).then(sendResponse);

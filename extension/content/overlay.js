@@ -495,7 +495,7 @@ h1.title { font-size: 1.7em; line-height: 1.2; margin: 0 0 12px; }
    * Open the reader. `result` is a core Result (messages.js). Returns a handle
    * with `close()`; `onClose` runs after the page is restored.
    */
-  function open({ result, settings, pageUrl, onClose, onSettings }) {
+  function open({ result, settings, pageUrl, onClose, onSettings, onAlwaysClean = null }) {
     const before = {
       scrollX: window.scrollX,
       scrollY: window.scrollY,
@@ -516,6 +516,16 @@ h1.title { font-size: 1.7em; line-height: 1.2; margin: 0 0 12px; }
     let clutter = [];
     const reader = buildReader(result, settings, pageUrl, { close: () => close(), onSettings });
     shadow.append(reader);
+    // A mirror on no known list: say so and offer to clean the site from now on.
+    const strip = onAlwaysClean && shadow.querySelector('[data-unmirror="attribution"]');
+    if (strip) {
+      const btn = h('button', { type: 'button', 'data-unmirror': 'always-clean' }, 'Always clean this site');
+      btn.addEventListener('click', () => {
+        btn.disabled = true;
+        onAlwaysClean();
+      });
+      strip.append(h('p', { class: 'offer' }, 'This site is on none of your lists. ', btn));
+    }
 
     // Keys: Esc closes; Tab stays inside the dialog; nothing typed in the reader
     // reaches page shortcuts.

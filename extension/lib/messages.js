@@ -7,6 +7,11 @@
 //   CLEAN        content → background  { type, html, url }
 //                reply                 Result (below)
 //   TEST_ACTION  test-hook → background { type }   (test builds only; see background.js)
+//   SITE_STATUS  content → background  { type, url }
+//                reply                 { listed: {list, kind, rule, line} | null, site, auto }
+//   REPORT       content → background  { type, auto, mirror, listed }  (what the reader did: badge)
+//   ALWAYS_CLEAN content → background  { type }  ("Always clean this site": opens the options
+//                page on the tab's site, where a click can grant the host permission)
 // Result, everywhere the core is called:
 //   { ok: true,  article }            article: the core's snake_case Article object
 //   { ok: false, error: { code, message } }
@@ -17,6 +22,9 @@
 
   const CLEAN = 'unmirror/clean';
   const TEST_ACTION = 'unmirror/test-action';
+  const SITE_STATUS = 'unmirror/site-status';
+  const REPORT = 'unmirror/report';
+  const ALWAYS_CLEAN = 'unmirror/always-clean';
   // Pages larger than this are refused before they reach the core (which has its
   // own, smaller, byte limit); it bounds what a page can make us copy around.
   const MAX_HTML_CHARS = 64 * 1024 * 1024;
@@ -55,6 +63,12 @@
     return isObject(m) && m.type === TEST_ACTION;
   }
 
+  const isSiteStatus = (m) =>
+    isObject(m) && m.type === SITE_STATUS && typeof m.url === 'string' && m.url.length <= MAX_URL_CHARS;
+  const isReport = (m) =>
+    isObject(m) && m.type === REPORT && typeof m.auto === 'boolean' && typeof m.mirror === 'boolean' && typeof m.listed === 'boolean';
+  const isAlwaysClean = (m) => isObject(m) && m.type === ALWAYS_CLEAN;
+
   function failure(code, message) {
     return { ok: false, error: { code: String(code), message: String(message ?? '') } };
   }
@@ -75,6 +89,12 @@
     cleanRequest,
     isCleanRequest,
     isTestAction,
+    SITE_STATUS,
+    REPORT,
+    ALWAYS_CLEAN,
+    isSiteStatus,
+    isReport,
+    isAlwaysClean,
     failure,
     isResult,
   });
