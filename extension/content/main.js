@@ -102,6 +102,9 @@
     busy = true;
     try {
       const [{ result, status, url, route, timings }, settings] = await Promise.all([read(known), S.load()]);
+      // On load, a page of a listed site that has no article (a home or index
+      // page) is left alone: no message covers a page nobody asked to read.
+      if (auto && !result.ok) return { state: 'skipped', code: result.error.code };
       const t3 = performance.now();
       const mirror = result.ok && result.article.mirror?.is_mirror === true;
       const listed = !!status?.listed;

@@ -253,6 +253,25 @@ describe('Chromium: known sites and auto-clean', () => {
     }
   });
 
+  it('on a listed site, a page without an article is left alone on load', async () => {
+    const { page } = b;
+    assert.ok(await staysClosed(page, `${LISTED}/pages/noarticle.html`), 'no "no article" message over the page');
+    assert.equal(await badge(page), '');
+  });
+
+  it('settings: a stored schema-0 profile is migrated in the browser, reader settings kept', async () => {
+    const got = await b.sw.evaluate(async () => {
+      await chrome.storage.local.clear();
+      await chrome.storage.sync.set({ reader: { theme: 'sepia', font: 'mono', size: 23, width: 'wide', line_height: 2.0 } });
+      const m = await globalThis.unmirror.settings.loadAll();
+      return { from: m.from, reader: m.reader, local: await chrome.storage.local.get(null) };
+    });
+    assert.equal(got.from, 0);
+    assert.deepEqual(got.reader, { theme: 'sepia', font: 'mono', size: 23, width: 'wide', line_height: 2.0 });
+    assert.equal(got.local.schema, 1);
+    assert.deepEqual(got.local.sites, { user: [], imports: [], optional: {}, auto_off: [] });
+  });
+
   it('the extension made no request of its own', () => {
     assert.deepEqual(foreignRequests(server), []);
     const ext = b.requests.filter((r) => !/^(chrome-extension|data|blob):/.test(r.url) && r.sw);
