@@ -146,6 +146,10 @@ ext.runtime.onMessage.addListener((msg, sender, sendResponse) => {
     sites.report(sender.tab.id, msg).then(sendResponse, () => sendResponse(null));
     return true;
   }
+  if (M.isSetAuto(msg)) {
+    sites.setAuto(sender.tab.id, msg.on).then(sendResponse, () => sendResponse(false));
+    return true;
+  }
   if (M.isAlwaysClean(msg)) {
     // A message carries no user gesture: the options page asks for the permission.
     const site = sites.siteOfTab(sender.tab);

@@ -184,6 +184,16 @@ export async function addSite(site) {
   return S.saveSites(settings);
 }
 
+/** The per-site auto-clean switch for the site last seen in `tabId`. */
+export async function setAuto(tabId, on) {
+  const site = tabSites.get(tabId);
+  if (!site) return false;
+  const settings = await S.loadSites();
+  settings.auto_off = settings.auto_off.filter((s) => s !== site);
+  if (!on) settings.auto_off.push(site);
+  return S.saveSites(settings);
+}
+
 /** The toolbar badge for a tab: what the reader did there. */
 export async function report(tabId, { auto, mirror, listed }) {
   let text = '';

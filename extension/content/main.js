@@ -118,6 +118,8 @@
         onSettings: (s) => S.save(s),
         // A mirror on no list: offer to clean the site from now on (#5).
         onAlwaysClean: mirror && !listed ? () => ext.runtime.sendMessage({ type: M.ALWAYS_CLEAN }).catch(() => {}) : null,
+        autoListed: auto ? status.listed : null,
+        onAutoOff: () => ext.runtime.sendMessage({ type: M.SET_AUTO, on: false }).then((r) => r === true, () => false),
       });
       ext.runtime.sendMessage({ type: M.REPORT, auto, mirror, listed }).catch(() => {});
       if (auto) handle.host.dataset.auto = 'true';

@@ -495,7 +495,7 @@ h1.title { font-size: 1.7em; line-height: 1.2; margin: 0 0 12px; }
    * Open the reader. `result` is a core Result (messages.js). Returns a handle
    * with `close()`; `onClose` runs after the page is restored.
    */
-  function open({ result, settings, pageUrl, onClose, onSettings, onAlwaysClean = null }) {
+  function open({ result, settings, pageUrl, onClose, onSettings, onAlwaysClean = null, autoListed = null, onAutoOff = null }) {
     const before = {
       scrollX: window.scrollX,
       scrollY: window.scrollY,
@@ -525,6 +525,18 @@ h1.title { font-size: 1.7em; line-height: 1.2; margin: 0 0 12px; }
         onAlwaysClean();
       });
       strip.append(h('p', { class: 'offer' }, 'This site is on none of your lists. ', btn));
+    }
+    // Opened on load on a listed site: say why, and offer the per-site switch.
+    const listedStrip = autoListed && onAutoOff && shadow.querySelector('[data-unmirror="attribution"]');
+    if (listedStrip) {
+      const line = Number.isInteger(autoListed.line) ? `, line ${autoListed.line}` : '';
+      const btn = h('button', { type: 'button', 'data-unmirror': 'auto-off' }, 'Stop cleaning this site on load');
+      const p = h('p', { class: 'listed' }, `Cleaned on load: listed in ${str(autoListed.list) ?? 'a list'} (rule ${str(autoListed.rule) ?? '?'}${line}). `, btn);
+      btn.addEventListener('click', () => {
+        btn.disabled = true;
+        Promise.resolve(onAutoOff()).then((ok) => p.replaceChildren(ok ? 'Auto-clean is off for this site (switch it back on in the options).' : 'Could not change the setting.'));
+      });
+      listedStrip.append(p);
     }
 
     // Keys: Esc closes; Tab stays inside the dialog; nothing typed in the reader

@@ -12,6 +12,7 @@
 //   REPORT       content → background  { type, auto, mirror, listed }  (what the reader did: badge)
 //   ALWAYS_CLEAN content → background  { type }  ("Always clean this site": opens the options
 //                page on the tab's site, where a click can grant the host permission)
+//   SET_AUTO     content → background  { type, on }  (the per-site auto-clean switch for the tab's site)
 // Result, everywhere the core is called:
 //   { ok: true,  article }            article: the core's snake_case Article object
 //   { ok: false, error: { code, message } }
@@ -25,6 +26,7 @@
   const SITE_STATUS = 'unmirror/site-status';
   const REPORT = 'unmirror/report';
   const ALWAYS_CLEAN = 'unmirror/always-clean';
+  const SET_AUTO = 'unmirror/set-auto';
   // Pages larger than this are refused before they reach the core (which has its
   // own, smaller, byte limit); it bounds what a page can make us copy around.
   const MAX_HTML_CHARS = 64 * 1024 * 1024;
@@ -68,6 +70,7 @@
   const isReport = (m) =>
     isObject(m) && m.type === REPORT && typeof m.auto === 'boolean' && typeof m.mirror === 'boolean' && typeof m.listed === 'boolean';
   const isAlwaysClean = (m) => isObject(m) && m.type === ALWAYS_CLEAN;
+  const isSetAuto = (m) => isObject(m) && m.type === SET_AUTO && typeof m.on === 'boolean';
 
   function failure(code, message) {
     return { ok: false, error: { code: String(code), message: String(message ?? '') } };
@@ -95,6 +98,8 @@
     isSiteStatus,
     isReport,
     isAlwaysClean,
+    SET_AUTO,
+    isSetAuto,
     failure,
     isResult,
   });

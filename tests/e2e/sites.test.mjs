@@ -259,6 +259,19 @@ describe('Chromium: known sites and auto-clean', () => {
     assert.equal(await badge(page), '');
   });
 
+  it("the reader opened on load says why and its switch stops auto-clean for the site", async () => {
+    const { page } = b;
+    await page.goto(`${LISTED}${SEED}`);
+    await waitForReader(page);
+    const why = await page.evaluate(() => document.querySelector('unmirror-reader').shadowRoot.querySelector('p.listed')?.textContent ?? '');
+    assert.match(why, /^Cleaned on load: listed in unmirror-news-mirrors \(rule fastseoul\.com, line \d+\)/);
+    await page.evaluate(() => document.querySelector('unmirror-reader').shadowRoot.querySelector('[data-unmirror="auto-off"]').click());
+    await page.waitForFunction(() => /Auto-clean is off/.test(document.querySelector('unmirror-reader')?.shadowRoot.querySelector('p.listed')?.textContent ?? ''));
+    const stored = await b.sw.evaluate(() => chrome.storage.local.get('sites'));
+    assert.ok(stored.sites.auto_off.includes('fastseoul.com'));
+    assert.ok(await staysClosed(page, `${LISTED}${SEED}`), 'not cleaned on the next load');
+  });
+
   it('settings: a stored schema-0 profile is migrated in the browser, reader settings kept', async () => {
     const got = await b.sw.evaluate(async () => {
       await chrome.storage.local.clear();
