@@ -238,6 +238,21 @@ async function main() {
   $('import-save').addEventListener('click', onImport);
   $('import-file').addEventListener('change', onFile);
   $('import-text').addEventListener('input', () => ($('import-save').disabled = true));
+  // The built-in hosts (manifest content_scripts): granted at install in Chrome
+  // (where permissions.contains does not count content-script hosts, so it is not
+  // asked); in Firefox MV3 host permissions are optional and can be withdrawn.
+  const firefox = ext.runtime.getURL('').startsWith('moz-extension:');
+  const builtinMatches = (firefox ? ext.runtime.getManifest().content_scripts ?? [] : [])
+    .filter((c) => (c.js ?? []).some((f) => f.endsWith('content/auto.js')))
+    .flatMap((c) => c.matches ?? []);
+  const showAccess = async () => {
+    const ok = !builtinMatches.length || (await ext.permissions.contains({ origins: builtinMatches }).catch(() => true));
+    $('builtin-access').hidden = ok;
+  };
+  $('builtin-grant').addEventListener('click', () => {
+    ext.permissions.request({ origins: builtinMatches }).catch(() => false).then(showAccess);
+  });
+  await showAccess();
   const offer = new URLSearchParams(location.search).get('add');
   const offerSite = offer ? siteOf(offer) : null;
   if (offerSite) {

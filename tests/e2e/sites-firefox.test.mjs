@@ -16,6 +16,22 @@ import { ARTIFACTS } from './common.mjs';
 
 const EXT = path.join(REPO, 'dist/firefox-test');
 const SEED = '/www/pkg/samples/seed-cbs-korea.html';
+const MIRROR = '/www/pkg/samples/mirror-template.html';
+const USER_HOST = 'user-added.example'; // in firefox-test's host_permissions (see build.sh)
+
+
+// Page-side: the toolbar button, through the test build's hook (as firefox.test.mjs).
+const TRIGGER = `
+  const done = arguments[arguments.length - 1];
+  const onMsg = (e) => {
+    if (e.source === window && e.data && e.data.type === 'unmirror-test:done') {
+      window.removeEventListener('message', onMsg);
+      done(e.data.res);
+    }
+  };
+  window.addEventListener('message', onMsg);
+  window.postMessage({ type: 'unmirror-test:action' }, '*');
+`;
 
 const STATE = `
   const host = document.querySelector('unmirror-reader');
@@ -42,7 +58,7 @@ describe('Firefox ESR: auto-clean on a listed site', () => {
   let server;
   let ff;
   before(async () => {
-    server = await startServer({ hosts: ['fastseoul.com'] });
+    server = await startServer({ hosts: ['fastseoul.com', USER_HOST] });
     ff = await startFirefox(server, EXT);
   });
   after(async () => {
@@ -62,6 +78,47 @@ describe('Firefox ESR: auto-clean on a listed site', () => {
     assert.ok(st.selectors > 0);
     assert.deepEqual(st.hidden, st.expected, 'hidden elements = the reported clutter');
     await ff.screenshot(path.join(ARTIFACTS, 'firefox-auto-clean.png'));
+  });
+
+  // WebDriver may not navigate to moz-extension:// pages: the options page is
+  // reached the way a user reaches it from a mirror on no list, through the
+  // reader's "Always clean this site" offer (it opens the options page in a tab).
+  it('the offer on an unlisted mirror opens the options page; a site added there is cleaned on load', async () => {
+    await ff.navigate(`${server.origin}${MIRROR}`);
+    await ff.waitFor("return document.documentElement.dataset.unmirrorTestHook === 'ready'");
+    const res = await ff.execAsync(TRIGGER);
+    assert.equal(res?.state, 'open');
+    const first = await ff.handles();
+    await ff.exec("document.querySelector('unmirror-reader').shadowRoot.querySelector('[data-unmirror=\"always-clean\"]').click()");
+    let handle;
+    for (let i = 0; i < 100 && !handle; i++) {
+      handle = (await ff.handles()).find((h) => !first.includes(h));
+      if (!handle) await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.ok(handle, 'the options page opened in a new tab');
+    await ff.switchTo(handle);
+    await ff.waitFor("return document.documentElement.dataset.ready === 'true'", 20000);
+    assert.match(await ff.exec('return location.href'), /^moz-extension:\/\/.*\/options\/options\.html\?add=127\.0\.0\.1$/);
+    assert.equal(await ff.exec("return document.getElementById('offer').hidden"), false);
+    // MV3 host permissions are optional in Firefox: the built-in ones were granted at install.
+    assert.equal(await ff.exec("return document.getElementById('builtin-access').hidden"), true);
+
+    await ff.exec(`document.getElementById('add-site').value = 'news.${USER_HOST}'`);
+    await ff.click('#add');
+    await ff.waitFor(`return !!document.querySelector('#user-sites tr[data-site="${USER_HOST}"]')`);
+    assert.match(await ff.exec("return document.getElementById('add-status').textContent"), /added: its pages are cleaned/);
+    await new Promise((r) => setTimeout(r, 1500)); // the background registers the script
+    await ff.navigate(`http://news.${USER_HOST}${MIRROR}`);
+    const st = await ff.waitFor(STATE, 20000).catch(async (e) => {
+      await ff.screenshot(path.join(ARTIFACTS, 'firefox-user-site-failed.png'));
+      throw e;
+    });
+    assert.equal(st.auto, true);
+    assert.equal(st.listed?.list, 'user');
+    assert.deepEqual(st.hidden, st.expected);
+  });
+
+  it('nothing left the machine', () => {
     const foreign = server.foreign().filter((r) => !isFirefoxOwn(r.host));
     assert.deepEqual(foreign, [], 'no request left the machine');
   });

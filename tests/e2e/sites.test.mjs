@@ -243,6 +243,7 @@ describe('Chromium: known sites and auto-clean', () => {
         locked: tr.querySelector('input').disabled,
       })),
     );
+    assert.equal(await o.isHidden('#builtin-access'), true, 'no grant asked for in Chrome (granted at install)');
     const news = rows.find((r) => r.id === 'unmirror-news-mirrors');
     assert.deepEqual({ kind: news.kind, on: news.on, locked: news.locked }, { kind: 'mirror', on: true, locked: true });
     const farms = rows.find((r) => r.id === 'cft-content-farms');
