@@ -121,7 +121,18 @@ assemble() {
     # Everything but the manifest (rewritten below) and test/ (test builds only).
     (cd extension && tar --exclude=./manifest.json --exclude=./test -cf - .) | tar -C "dist/$b" -xf -
   done
-  cp extension/manifest.json dist/chrome/manifest.json
+  # Auto-clean on the built-in mirror/clone hosts: content_scripts matches computed by the
+  # core from the default-on lists (tools/site-matches.mjs); the files are sites.js's
+  # AUTO_FILES. Sites the user adds are registered at run time (extension/sites.js).
+  need node "Install Node.js 20 or later"
+  local matches base=target/manifest.json
+  matches=$(node tools/site-matches.mjs "$out/web" extension/lists)
+  jq --argjson m "$matches" '.content_scripts = [{ matches: $m, run_at: "document_idle",
+      js: ["lib/browser.js", "lib/messages.js", "lib/core.js", "lib/settings.js",
+        "vendor/unmirror.nomod.js", "content/capture.js", "content/overlay.js",
+        "content/main.js", "content/auto.js"] }]' extension/manifest.json > "$base"
+  echo "auto-clean: $(jq length <<<"$matches") built-in host patterns in content_scripts"
+  cp "$base" dist/chrome/manifest.json
   jq --arg id "$GECKO_ID" --arg min "$GECKO_MIN" --arg min_android "$GECKO_ANDROID_MIN" '
       .background = { scripts: [.background.service_worker], type: "module" }
     | del(.minimum_chrome_version)
@@ -129,7 +140,7 @@ assemble() {
         id: $id, strict_min_version: $min,
         data_collection_permissions: { required: ["none"] } },
       gecko_android: { strict_min_version: $min_android } }
-    ' extension/manifest.json > dist/firefox/manifest.json
+    ' "$base" > dist/firefox/manifest.json
 
   # Test builds: the release build plus host access to the loopback test server (a
   # programmatic "click" does not grant activeTab), a "-test" version name, and for
@@ -137,10 +148,12 @@ assemble() {
   cp -r dist/chrome dist/chrome-test
   cp -r dist/firefox dist/firefox-test
   cp -r extension/test dist/firefox-test/test
-  jq '.host_permissions = ["http://127.0.0.1/*"] | .version_name = .version + "-test"' \
+  # *.user-added.example: the host the e2e tests add as "your site"; declared here so that
+  # permissions.request resolves without the prompt a test cannot click.
+  jq '.host_permissions = ["http://127.0.0.1/*", "*://*.user-added.example/*"] | .version_name = .version + "-test"' \
     dist/chrome/manifest.json > dist/chrome-test/manifest.json
-  jq '.host_permissions = ["http://127.0.0.1/*"]
-    | .content_scripts = [{ matches: ["http://127.0.0.1/*"], run_at: "document_start",
+  jq '.host_permissions = ["http://127.0.0.1/*", "*://*.user-added.example/*"]
+    | .content_scripts += [{ matches: ["http://127.0.0.1/*"], run_at: "document_start",
         js: ["lib/browser.js", "lib/messages.js", "test/test-hook.js"] }]' \
     dist/firefox/manifest.json > dist/firefox-test/manifest.json
   echo "dist: $(ls dist | tr '\n' ' ')"

@@ -20,13 +20,16 @@
 import './lib/browser.js';
 import './lib/messages.js';
 import './lib/core.js';
+import './lib/settings.js';
 import initCore, { clean as coreClean } from './vendor/unmirror.js';
 import { makeExporter } from './background-export.js';
+import * as sites from './sites.js';
 
 const { ext, messages: M, core } = globalThis.unmirror;
 
 const MENU_ID = 'unmirror-read';
 const EXPORT_MENU_ID = 'unmirror-export';
+const MENU_ALWAYS = 'unmirror-always';
 // Injection order matters: lib/ first (they define globalThis.unmirror.*), the
 // glue before main.js (it defines the global wasm_bindgen main.js calls).
 const CONTENT_FILES = [
@@ -90,6 +93,8 @@ async function handleAction(tab) {
 // Reachable from the end-to-end tests (they evaluate code in this worker); pages
 // cannot reach a worker's globals.
 globalThis.handleAction = handleAction;
+globalThis.unmirrorSites = sites;
+sites.init(loadCore);
 
 // Export (background-export.js): the reader's export menu and the context menu.
 const exporter = makeExporter({
@@ -116,7 +121,20 @@ async function cleanHere(msg) {
   } catch (e) {
     return M.failure('core_unavailable', e?.message ?? String(e));
   }
-  return core.run(coreClean, msg.html, msg.url);
+  // The known-site lists are mirror evidence for the core (Options.listed).
+  const st = await sites.status(msg.url).catch(() => null);
+  return core.run(coreClean, msg.html, msg.url, st?.listed ? { listed: st.listed } : undefined);
+}
+
+/** "Always clean this site" from the context menu: the click is the user gesture
+ * the permission prompt needs, so the request comes first, before any await. */
+function alwaysClean(tab) {
+  const site = sites.siteOfTab(tab);
+  if (!site) return;
+  ext.permissions.request({ origins: [sites.patternFor(site)] }).then(
+    (ok) => (ok ? sites.addSite(site) : false),
+    () => false,
+  );
 }
 
 ext.action.onClicked.addListener((tab) => {
@@ -126,6 +144,7 @@ ext.action.onClicked.addListener((tab) => {
 ext.contextMenus.onClicked.addListener((info, tab) => {
   if (info.menuItemId === MENU_ID) handleAction(tab);
   else if (info.menuItemId === EXPORT_MENU_ID) handleExport(tab);
+  else if (info.menuItemId === MENU_ALWAYS) alwaysClean(tab);
 });
 
 ext.runtime.onInstalled.addListener(() => {
@@ -133,7 +152,14 @@ ext.runtime.onInstalled.addListener(() => {
   ext.contextMenus.removeAll().then(() => {
     ext.contextMenus.create({ id: MENU_ID, title: 'Read with unmirror', contexts: ['page', 'selection'] });
     ext.contextMenus.create({ id: EXPORT_MENU_ID, title: 'Export cleaned article', contexts: ['page', 'selection'] });
+    ext.contextMenus.create({ id: MENU_ALWAYS, title: 'Always clean this site', contexts: ['page', 'action'] });
   });
+  sites.syncScripts().catch(() => {});
+});
+// Dynamically registered content scripts do not outlive a Firefox session:
+// register again on every browser start (harmless in Chrome, which keeps them).
+ext.runtime.onStartup.addListener(() => {
+  sites.syncScripts().catch(() => {});
 });
 
 ext.runtime.onMessage.addListener((msg, sender, sendResponse) => {
@@ -144,6 +170,25 @@ ext.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   }
   if (M.isExportRequest(msg)) {
     exporter.onRequest(msg).then(sendResponse);
+    return true;
+  }
+  if (M.isSiteStatus(msg)) {
+    sites.status(msg.url, sender.tab.id).then(sendResponse, (e) => sendResponse({ error: String(e?.message ?? e) }));
+    return true;
+  }
+  if (M.isReport(msg)) {
+    sites.report(sender.tab.id, msg).then(sendResponse, () => sendResponse(null));
+    return true;
+  }
+  if (M.isSetAuto(msg)) {
+    sites.setAuto(sender.tab.id, msg.on).then(sendResponse, () => sendResponse(false));
+    return true;
+  }
+  if (M.isAlwaysClean(msg)) {
+    // A message carries no user gesture: the options page asks for the permission.
+    const site = sites.siteOfTab(sender.tab);
+    const page = ext.runtime.getURL(`options/options.html${site ? `?add=${encodeURIComponent(site)}` : ''}`);
+    ext.tabs.create({ url: page }).then(() => sendResponse(true), () => sendResponse(false));
     return true;
   }
   if (TEST_BUILD && M.isTestAction(msg)) {

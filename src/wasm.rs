@@ -19,14 +19,28 @@
 //!   `bad_format: …`.
 //! - `export_file_name(title, format) -> string`: a safe file name for it.
 //! - `version() -> string`: the crate version.
+//! - `new Sites(lists_json, public_suffix_list)`: known-site lists, parsed and
+//!   indexed once. `lists_json` is the JSON text of an array of objects, each a
+//!   [`ListInfo`] (`id`, `kind`, optional `name`, `format`, `licence`,
+//!   `enabled`) plus `text`, the list itself; `public_suffix_list` is the text of
+//!   `lists/public_suffix_list.dat` (kept out of the module). Methods:
+//!   `lookup(url)` → `{list, kind, rule, line}` or `null` (allow hits included:
+//!   `kind` is `"allow"`), `set_enabled(id, on)` → whether the list exists,
+//!   `reports()` → the [`ParseReport`]s, `rule_count()`, `site_of(url)` → the
+//!   site's registrable domain (or host) or `null`. Throws `bad_lists: …`.
+//! - `check_list(info_json, text) -> {report, hosts}`: an import checked before
+//!   it is saved: the [`ParseReport`] (rules, errors with line numbers) and the
+//!   hosts its rules name (for host permissions). Throws `bad_lists: …`.
 //!
 //! A Rust panic aborts (wasm32 has no unwinding): the hook below logs the panic
 //! message to the console, then asks wasm-bindgen's glue to build a fresh
 //! instance on the next call, and the caller sees a `WebAssembly.RuntimeError`.
 //! So one bad page costs one failed call, not the core for the rest of the session.
 
+use crate::sites::{self, ListInfo, ParseReport, SiteLists, SuffixList};
 use crate::{export, extract_with, file_name, Article, Error};
 use crate::{ExportContext, ExportFormat, Options};
+use serde::Deserialize;
 use serde::Serialize;
 use std::sync::Once;
 use wasm_bindgen::prelude::*;
@@ -98,6 +112,90 @@ pub fn export_file_name(title: &str, format: &str) -> Result<String, JsError> {
 
 fn parse_format(format: &str) -> Result<ExportFormat, JsError> {
     ExportFormat::parse(format).ok_or_else(|| JsError::new(&format!("bad_format: {format:?}")))
+}
+
+/// One list as the extension passes it: its settings and its text.
+#[derive(Deserialize)]
+struct ListInput {
+    #[serde(flatten)]
+    info: ListInfo,
+    #[serde(default)]
+    text: String,
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&format!("internal: {e}")))
+}
+
+/// Known-site lists for URL lookups. See the module docs.
+#[wasm_bindgen]
+pub struct Sites {
+    inner: SiteLists,
+}
+
+#[wasm_bindgen]
+impl Sites {
+    /// Parses and indexes the lists. See the module docs.
+    #[wasm_bindgen(constructor)]
+    pub fn new(lists_json: &str, public_suffix_list: &str) -> Result<Sites, JsError> {
+        install_panic_hook();
+        let lists: Vec<ListInput> = serde_json::from_str(lists_json)
+            .map_err(|e| JsError::new(&format!("bad_lists: {e}")))?;
+        let inner = SiteLists::with_suffixes(
+            lists.into_iter().map(|l| (l.info, l.text)),
+            SuffixList::parse(public_suffix_list),
+        );
+        Ok(Sites { inner })
+    }
+
+    /// The winning rule for `url`, with its line, or `null`.
+    pub fn lookup(&self, url: &str) -> Result<JsValue, JsError> {
+        match self.inner.explain(url) {
+            Some(m) => to_js(&m),
+            None => Ok(JsValue::NULL),
+        }
+    }
+
+    /// Switches a list on or off; false when there is no such list.
+    pub fn set_enabled(&mut self, id: &str, enabled: bool) -> bool {
+        self.inner.set_enabled(id, enabled)
+    }
+
+    /// The parse reports, in list order.
+    pub fn reports(&self) -> Result<JsValue, JsError> {
+        to_js(&self.inner.reports())
+    }
+
+    /// Rules across all lists.
+    pub fn rule_count(&self) -> usize {
+        self.inner.rule_count()
+    }
+
+    /// The site (registrable domain, or host) of `url`, or `undefined`.
+    pub fn site_of(&self, url: &str) -> Option<String> {
+        self.inner.site_of(url)
+    }
+}
+
+/// What `check_list` returns.
+#[derive(Serialize)]
+struct Checked {
+    report: ParseReport,
+    hosts: Vec<String>,
+}
+
+/// Checks an import before it is saved. See the module docs.
+#[wasm_bindgen]
+pub fn check_list(info_json: &str, text: &str) -> Result<JsValue, JsError> {
+    install_panic_hook();
+    let info: ListInfo =
+        serde_json::from_str(info_json).map_err(|e| JsError::new(&format!("bad_lists: {e}")))?;
+    to_js(&Checked {
+        report: sites::check_list(&info, text),
+        hosts: sites::list_hosts(&info, text),
+    })
 }
 
 /// The crate version, e.g. `0.1.0`.

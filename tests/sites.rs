@@ -3,8 +3,8 @@
 
 use std::path::Path;
 use unmirror::sites::{
-    builtin_files, builtin_index, builtin_lists, check_list, ListFormat, ListInfo, ListKind,
-    ParseReport, SiteLists, SuffixList,
+    builtin_files, builtin_index, builtin_lists, check_list, list_hosts, ListFormat, ListInfo,
+    ListKind, ParseReport, SiteLists, SuffixList,
 };
 
 fn info(id: &str, kind: ListKind, format: ListFormat) -> ListInfo {
@@ -584,4 +584,46 @@ fn builtin_clone_lists_are_on_and_optional_lists_off() {
             !info.kind.is_mirror_evidence() && info.kind != ListKind::User
         );
     }
+}
+
+#[test]
+fn list_hosts_names_plain_host_rules_once() {
+    let text = "*://example.com/*\n@*://ok.example.org/*\n*://*.clone.net/*\n/example\\.net/\n*://EXAMPLE.com/*\n*://*.glob.*/*\n";
+    let hosts = list_hosts(&info("t", ListKind::User, ListFormat::Ublacklist), text);
+    assert_eq!(
+        hosts,
+        vec!["example.com".to_string(), "clone.net".to_string()]
+    );
+    let hosts = list_hosts(
+        &info("t", ListKind::User, ListFormat::Hosts),
+        "0.0.0.0 a.example b.example\n# c.example\n",
+    );
+    assert_eq!(
+        hosts,
+        vec!["a.example".to_string(), "b.example".to_string()]
+    );
+}
+
+#[test]
+fn site_of_is_the_registrable_domain() {
+    let lists = SiteLists::default();
+    assert_eq!(
+        lists
+            .site_of("https://news.example.co.uk:8080/x")
+            .as_deref(),
+        Some("example.co.uk")
+    );
+    assert_eq!(
+        lists.site_of("deltapeak.fastseoul.com").as_deref(),
+        Some("fastseoul.com")
+    );
+    assert_eq!(
+        lists.site_of("http://alice.github.io/").as_deref(),
+        Some("alice.github.io")
+    );
+    assert_eq!(
+        lists.site_of("http://127.0.0.1:8000/p").as_deref(),
+        Some("127.0.0.1")
+    );
+    assert_eq!(lists.site_of("not a url at all"), None);
 }

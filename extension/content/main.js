@@ -50,12 +50,23 @@
     }
   }
 
+  /** The background's word on this page's site (known lists, auto-clean). */
+  async function siteStatus() {
+    try {
+      const st = await ext.runtime.sendMessage({ type: M.SITE_STATUS, url: location.href });
+      return st && typeof st === 'object' && !st.error ? st : null;
+    } catch {
+      return null;
+    }
+  }
+
   /** Capture, clean, and return the Result with timings (ms). */
-  async function read() {
+  async function read(known) {
     const t0 = performance.now();
     // Start loading the core first: the fetch and compile run off the main
     // thread while the capture walks the page.
     const coreReady = localCore();
+    const statusReady = known ? Promise.resolve(known) : siteStatus();
     const cap = capture.capture(document, current?.host ?? null);
     const t1 = performance.now();
     let result;
@@ -65,7 +76,8 @@
       route = 'none';
     } else if (await coreReady) {
       route = 'content';
-      result = core.run(local.clean, cap.html, cap.url);
+      const status = await statusReady;
+      result = core.run(local.clean, cap.html, cap.url, status?.listed ? { listed: status.listed } : undefined);
     } else {
       route = 'worker';
       result = await viaWorker(cap.html, cap.url);
@@ -73,13 +85,15 @@
     const t2 = performance.now();
     return {
       result,
+      status: await statusReady,
       url: cap.url,
       route,
       timings: { capture: t1 - t0, clean: t2 - t1, chars: cap.stats.chars, hidden: cap.stats.hidden, images: cap.stats.images },
     };
   }
 
-  async function toggle() {
+  /** `auto`: opened on load on a listed site (content/auto.js), with its `status`. */
+  async function toggle({ auto = false, status: known = null } = {}) {
     if (current) {
       current.close();
       return { state: 'closed' };
@@ -87,8 +101,13 @@
     if (busy) return { state: 'busy' };
     busy = true;
     try {
-      const [{ result, url, route, timings }, settings] = await Promise.all([read(), S.load()]);
+      const [{ result, status, url, route, timings }, settings] = await Promise.all([read(known), S.load()]);
+      // On load, a page of a listed site that has no article (a home or index
+      // page) is left alone: no message covers a page nobody asked to read.
+      if (auto && !result.ok) return { state: 'skipped', code: result.error.code };
       const t3 = performance.now();
+      const mirror = result.ok && result.article.mirror?.is_mirror === true;
+      const listed = !!status?.listed;
       const handle = overlay.open({
         result,
         settings,
@@ -97,7 +116,17 @@
           if (current === handle) current = null;
         },
         onSettings: (s) => S.save(s),
+        // A mirror on no list: offer to clean the site from now on (#5).
+        onAlwaysClean: mirror && !listed ? () => ext.runtime.sendMessage({ type: M.ALWAYS_CLEAN }).catch(() => {}) : null,
+        autoListed: auto ? status.listed : null,
+        onAutoOff: () => ext.runtime.sendMessage({ type: M.SET_AUTO, on: false }).then((r) => r === true, () => false),
       });
+      ext.runtime.sendMessage({ type: M.REPORT, auto, mirror, listed }).catch(() => {});
+      if (auto) handle.host.dataset.auto = 'true';
+      if (status?.listed) handle.host.dataset.listed = JSON.stringify(status.listed);
+      if (result.ok && Array.isArray(result.article.clutter)) {
+        handle.host.dataset.clutter = JSON.stringify(result.article.clutter.map((c) => c?.selector).filter(Boolean));
+      }
       current = handle;
       timings.render = performance.now() - t3;
       // Diagnostics on our own element (removed on close): which route ran and

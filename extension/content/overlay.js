@@ -596,7 +596,7 @@ h1.title { font-size: 1.7em; line-height: 1.2; margin: 0 0 12px; }
    * Open the reader. `result` is a core Result (messages.js). Returns a handle
    * with `close()`; `onClose` runs after the page is restored.
    */
-  function open({ result, settings, pageUrl, onClose, onSettings, onExport }) {
+  function open({ result, settings, pageUrl, onClose, onSettings, onExport, onAlwaysClean = null, autoListed = null, onAutoOff = null }) {
     const before = {
       scrollX: window.scrollX,
       scrollY: window.scrollY,
@@ -620,6 +620,28 @@ h1.title { font-size: 1.7em; line-height: 1.2; margin: 0 0 12px; }
       onExport ?? (ns.exporter && result.ok ? (key, anchor) => ns.exporter.run(key, result.article, pageUrl, anchor) : null);
     const reader = buildReader(result, settings, pageUrl, { close: () => close(), onSettings, onExport: exportArticle });
     shadow.append(reader);
+    // A mirror on no known list: say so and offer to clean the site from now on.
+    const strip = onAlwaysClean && shadow.querySelector('[data-unmirror="attribution"]');
+    if (strip) {
+      const btn = h('button', { type: 'button', 'data-unmirror': 'always-clean' }, 'Always clean this site');
+      btn.addEventListener('click', () => {
+        btn.disabled = true;
+        onAlwaysClean();
+      });
+      strip.append(h('p', { class: 'offer' }, 'This site is on none of your lists. ', btn));
+    }
+    // Opened on load on a listed site: say why, and offer the per-site switch.
+    const listedStrip = autoListed && onAutoOff && shadow.querySelector('[data-unmirror="attribution"]');
+    if (listedStrip) {
+      const line = Number.isInteger(autoListed.line) ? `, line ${autoListed.line}` : '';
+      const btn = h('button', { type: 'button', 'data-unmirror': 'auto-off' }, 'Stop cleaning this site on load');
+      const p = h('p', { class: 'listed' }, `Cleaned on load: listed in ${str(autoListed.list) ?? 'a list'} (rule ${str(autoListed.rule) ?? '?'}${line}). `, btn);
+      btn.addEventListener('click', () => {
+        btn.disabled = true;
+        Promise.resolve(onAutoOff()).then((ok) => p.replaceChildren(ok ? 'Auto-clean is off for this site (switch it back on in the options).' : 'Could not change the setting.'));
+      });
+      listedStrip.append(p);
+    }
 
     // Keys: Esc closes; Tab stays inside the dialog; nothing typed in the reader
     // reaches page shortcuts.

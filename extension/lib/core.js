@@ -21,10 +21,11 @@
     return m ? failure(m[1], m[2]) : failure('internal', text);
   }
 
-  /** Run `clean(html, url, options)`; never throws. */
-  function run(clean, html, url) {
+  /** Run `clean(html, url, options)`; never throws. `options`: e.g. `{ listed }`
+   * (the known-site list hit, mirror evidence), or undefined. */
+  function run(clean, html, url, options) {
     try {
-      return { ok: true, article: clean(html, url, undefined) };
+      return { ok: true, article: clean(html, url, options) };
     } catch (e) {
       return fromError(e);
     }

@@ -13,6 +13,12 @@
 //                clipboard); article: the Article the open reader shows; exported:
 //                the caller's local date, YYYY-MM-DD.
 //                reply  { ok: true, file_name, text?, download_id? } or a failure
+//   SITE_STATUS  content → background  { type, url }
+//                reply                 { listed: {list, kind, rule, line} | null, site, auto }
+//   REPORT       content → background  { type, auto, mirror, listed }  (what the reader did: badge)
+//   ALWAYS_CLEAN content → background  { type }  ("Always clean this site": opens the options
+//                page on the tab's site, where a click can grant the host permission)
+//   SET_AUTO     content → background  { type, on }  (the per-site auto-clean switch for the tab's site)
 // Result, everywhere the core is called:
 //   { ok: true,  article }            article: the core's snake_case Article object
 //   { ok: false, error: { code, message } }
@@ -26,6 +32,10 @@
   const EXPORT = 'unmirror/export';
   const EXPORT_FORMATS = Object.freeze(['markdown', 'html-page', 'text-export']);
   const EXPORT_DELIVERIES = Object.freeze(['download', 'text']);
+  const SITE_STATUS = 'unmirror/site-status';
+  const REPORT = 'unmirror/report';
+  const ALWAYS_CLEAN = 'unmirror/always-clean';
+  const SET_AUTO = 'unmirror/set-auto';
   // Pages larger than this are refused before they reach the core (which has its
   // own, smaller, byte limit); it bounds what a page can make us copy around.
   const MAX_HTML_CHARS = 64 * 1024 * 1024;
@@ -100,6 +110,12 @@
     if (!r.ok) return isObject(r.error) && typeof r.error.code === 'string';
     return typeof r.file_name === 'string' && (r.text === undefined || typeof r.text === 'string');
   }
+  const isSiteStatus = (m) =>
+    isObject(m) && m.type === SITE_STATUS && typeof m.url === 'string' && m.url.length <= MAX_URL_CHARS;
+  const isReport = (m) =>
+    isObject(m) && m.type === REPORT && typeof m.auto === 'boolean' && typeof m.mirror === 'boolean' && typeof m.listed === 'boolean';
+  const isAlwaysClean = (m) => isObject(m) && m.type === ALWAYS_CLEAN;
+  const isSetAuto = (m) => isObject(m) && m.type === SET_AUTO && typeof m.on === 'boolean';
 
   function failure(code, message) {
     return { ok: false, error: { code: String(code), message: String(message ?? '') } };
@@ -128,6 +144,14 @@
     exportRequest,
     isExportRequest,
     isExportReply,
+    SITE_STATUS,
+    REPORT,
+    ALWAYS_CLEAN,
+    isSiteStatus,
+    isReport,
+    isAlwaysClean,
+    SET_AUTO,
+    isSetAuto,
     failure,
     isResult,
   });

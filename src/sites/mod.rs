@@ -188,6 +188,25 @@ fn report_of(info: &ListInfo, parsed: &parse::Parsed) -> ParseReport {
     }
 }
 
+/// The hosts a list's rules name (no allow rules, no wildcard or regex rules),
+/// lowercase ASCII, deduplicated, in list order: what an extension turns into
+/// host permissions and content-script matches (`*://*.HOST/*`). Wildcard and
+/// regex rules still match in [`SiteLists::lookup`]; they just have no host to
+/// ask a permission for.
+pub fn list_hosts(info: &ListInfo, text: &str) -> Vec<String> {
+    let parsed = parse::parse_list(text, info.format);
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    for rule in parsed.rules.iter().filter(|r| !r.allow) {
+        if let Target::Host { host, .. } = &rule.target {
+            if seen.insert(host.clone()) {
+                out.push(host.to_string());
+            }
+        }
+    }
+    out
+}
+
 /// A lookup's hit with where its rule is.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Match {
@@ -483,6 +502,23 @@ impl SiteLists {
     /// (an allowed site is not listed).
     pub fn listed(&self, url: &str) -> Option<ListHit> {
         self.lookup(url).filter(|h| !h.is_allow())
+    }
+
+    /// The site `url` belongs to, as "always clean this site" keys it: the
+    /// host's registrable domain (`example.co.uk` for
+    /// `https://news.example.co.uk:8080/x`), else the host itself (IP addresses,
+    /// hosts that are public suffixes). None when `url` has no host.
+    pub fn site_of(&self, url: &str) -> Option<String> {
+        let parts = UrlParts::parse(url)?;
+        if parts.is_ip {
+            return Some(parts.host);
+        }
+        Some(
+            self.suffix_list()
+                .registrable_domain(&parts.host)
+                .unwrap_or(&parts.host)
+                .to_string(),
+        )
     }
 
     fn best(&self, u: &UrlParts) -> Option<RuleRef> {

@@ -147,6 +147,13 @@ export async function startFirefox(server, extDir, prefs = {}) {
     /** Like exec; the body calls `arguments[arguments.length - 1](value)` to finish. */
     execAsync: (body, args = []) => call(base, 'POST', `${s}/execute/async`, { script: body, args }),
     screenshot: async (file) => fs.writeFileSync(file, Buffer.from(await call(base, 'GET', `${s}/screenshot`), 'base64')),
+    handles: () => call(base, 'GET', `${s}/window/handles`),
+    switchTo: (handle) => call(base, 'POST', `${s}/window`, { handle }),
+    /** A WebDriver element click (trusted input: counts as a user gesture). */
+    click: async (css) => {
+      const el = await call(base, 'POST', `${s}/element`, { using: 'css selector', value: css });
+      return call(base, 'POST', `${s}/element/${Object.values(el)[0]}/click`, {});
+    },
     setTimeouts: (t) => call(base, 'POST', `${s}/timeouts`, t),
     waitFor: async (body, timeoutMs = 10000) => {
       const end = Date.now() + timeoutMs;

@@ -110,8 +110,19 @@ function inside(root, rel) {
  * Start the server. Returns { port, origin, log, mark(), since(mark), close() };
  * `log` holds every request: { t, method, url, host, proxied }.
  */
-export async function startServer() {
+export async function startServer({ hosts = [] } = {}) {
   const log = [];
+  // `hosts`: site names (with every subdomain, port 80) the proxy serves as if they
+  // were this server: listed mirror hosts for the auto-clean tests. Their requests
+  // are the tests' own, not foreign.
+  const served = (u) => u.port === '' && hosts.some((d) => u.hostname === d || u.hostname.endsWith(`.${d}`));
+  const isServed = (host) => {
+    try {
+      return served(new URL(`http://${host}/`));
+    } catch {
+      return false;
+    }
+  };
   const shared = sharedDir();
   let origin = '';
 
@@ -119,7 +130,7 @@ export async function startServer() {
     const proxied = /^https?:\/\//i.test(req.url);
     const url = new URL(req.url, origin);
     log.push({ t: Date.now(), method: req.method, url: url.href, host: url.host, proxied });
-    if (url.origin !== origin) {
+    if (url.origin !== origin && !served(url)) {
       // A request for elsewhere, through the proxy: refused, and the tests fail on it.
       res.writeHead(502, { 'content-type': 'text/plain' }).end('blocked by the test proxy');
       return;
@@ -176,7 +187,7 @@ export async function startServer() {
     log,
     mark: () => log.length,
     since: (mark) => log.slice(mark),
-    foreign: (mark = 0) => log.slice(mark).filter((r) => r.host !== `127.0.0.1:${port}`),
+    foreign: (mark = 0) => log.slice(mark).filter((r) => r.host !== `127.0.0.1:${port}` && !isServed(r.host)),
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections?.();
