@@ -3,4 +3,5 @@
 import './lint.test.mjs';
 import './chromium.test.mjs';
 import './renderer.test.mjs';
+import './xss.test.mjs';
 import './firefox.test.mjs';
