@@ -4,4 +4,5 @@ import './lint.test.mjs';
 import './chromium.test.mjs';
 import './renderer.test.mjs';
 import './xss.test.mjs';
+import './hostile.test.mjs';
 import './firefox.test.mjs';
