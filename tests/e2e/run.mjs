@@ -5,4 +5,5 @@ import './chromium.test.mjs';
 import './renderer.test.mjs';
 import './xss.test.mjs';
 import './hostile.test.mjs';
+import './privilege.test.mjs';
 import './firefox.test.mjs';
