@@ -26,7 +26,7 @@ seconds="${1:-60}"
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(pipeline html_structured lists)
+  targets=(pipeline html_structured lists list_regex)
 fi
 sanitizer="${FUZZ_SANITIZER:-none}"
 timeout_s="${FUZZ_TIMEOUT:-10}"

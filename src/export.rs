@@ -155,12 +155,17 @@ fn yaml_field(out: &mut String, key: &str, value: Option<&str>) {
 }
 
 /// A YAML double-quoted scalar: `\` and `"` escaped, control, line-break and
-/// other non-printable characters as escapes (YAML 1.2 §5.7).
+/// other non-printable characters as escapes (YAML 1.2 §5.7). `<` and `[` too
+/// (`\x3c`, `\x5b`: the same text to a YAML parser): a Markdown renderer that
+/// does not know front matter renders it as a paragraph, where they would start
+/// raw HTML or a link (a page's title `<img onerror=…>` or `[x](javascript:…)`).
 fn yaml_string(out: &mut String, s: &str) {
     out.push('"');
     for c in s.chars() {
         match c {
             '"' => out.push_str("\\\""),
+            '<' => out.push_str("\\x3c"),
+            '[' => out.push_str("\\x5b"),
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
             '\t' => out.push_str("\\t"),
@@ -480,7 +485,7 @@ mod tests {
             published: \"2024-06-20\"\n\
             source_url: \"https://mirror.example/news/1.html\"\n\
             original_publisher: \"CBS News\"\n\
-            original_url: \"https://www.cbsnews.com/a?x=1&y=<2>\"\n\
+            original_url: \"https://www.cbsnews.com/a?x=1&y=\\x3c2>\"\n\
             mirror: true\n\
             exported: \"2026-01-01\"\n\
             ---\n\n\

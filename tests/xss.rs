@@ -719,3 +719,124 @@ fn real_pages_give_structurally_safe_output() {
     assert!(pages > 0);
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// Problems of a Markdown export, as a CommonMark renderer (with the usual GFM
+/// extensions) would see it: raw HTML it would pass through must be structurally
+/// safe, and every link and image target must be a safe URL.
+fn markdown_problems(md: &str) -> Vec<String> {
+    use pulldown_cmark::{Event, Parser, Tag};
+    let mut opts = pulldown_cmark::Options::empty();
+    opts.insert(pulldown_cmark::Options::ENABLE_TABLES);
+    opts.insert(pulldown_cmark::Options::ENABLE_STRIKETHROUGH);
+    opts.insert(pulldown_cmark::Options::ENABLE_FOOTNOTES);
+    opts.insert(pulldown_cmark::Options::ENABLE_TASKLISTS);
+    let mut problems = Vec::new();
+    let mut raw = String::new();
+    for event in Parser::new_ext(md, opts) {
+        match event {
+            Event::Html(h) | Event::InlineHtml(h) => raw.push_str(&h),
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                problems
+                    .extend(url_problem("href", &dest_url).map(|p| format!("markdown link: {p}")));
+            }
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                problems
+                    .extend(url_problem("src", &dest_url).map(|p| format!("markdown image: {p}")));
+            }
+            _ => {}
+        }
+    }
+    if !raw.is_empty() {
+        // The raw HTML a renderer would emit, checked like the reader's output
+        // (rel=noopener cannot be asked of hand-written Markdown links).
+        for p in output_problems(&raw, false) {
+            if !p.contains("link without rel") {
+                problems.push(format!("markdown raw HTML {raw:?}: {p}"));
+            }
+        }
+    }
+    problems
+}
+
+/// An unclosed `<audio>` block: its fallback content (the rest of the article)
+/// is in `text` and the text export but not in the Markdown.
+const KNOWN_EXPORT_GAPS: &[&str] = &["audio-onerror in Block: markdown lost MARKERAFTER"];
+
+#[test]
+fn markdown_and_text_exports_carry_no_active_markup_and_keep_the_text() {
+    let ctx = unmirror::ExportContext {
+        source_url: Some(PAGE_URL.to_string()),
+        exported: "2026-01-01".to_string(),
+    };
+    let all: Vec<Slot> = [BODY_SLOTS, META_SLOTS, ATTR_SLOTS].concat();
+    let mut runs = 0;
+    let mut failures = Vec::new();
+    for v in vectors() {
+        for &slot in &all {
+            let html = page(slot, &v.text);
+            let Ok(article) = extract_with(&html, Some(PAGE_URL), &Options::default()) else {
+                continue; // extraction failures are reported by the tests above
+            };
+            runs += 1;
+            let md = unmirror::export(&article, unmirror::ExportFormat::Markdown, &ctx);
+            let text = unmirror::export(&article, unmirror::ExportFormat::TextExport, &ctx);
+            for p in markdown_problems(&md) {
+                failures.push(format!("{} in {slot:?}: {p}", v.name));
+            }
+            // No data lost: the body's first and last paragraphs reach both exports.
+            for marker in ["MARKERBEFORE", "MARKERAFTER"] {
+                if article.text.contains(marker) {
+                    if !md.contains(marker) {
+                        failures.push(format!("{} in {slot:?}: markdown lost {marker}", v.name));
+                    }
+                    if !text.contains(marker) {
+                        failures.push(format!("{} in {slot:?}: text export lost {marker}", v.name));
+                    }
+                }
+            }
+            if text.contains('\0') || md.contains('\0') {
+                failures.push(format!("{} in {slot:?}: NUL in an export", v.name));
+            }
+        }
+    }
+    assert!(runs >= 200 * all.len() / 2, "only {runs} runs");
+    // Known gaps (the core's, not this test's): each must still fail, and is
+    // printed; when one passes, delete it here.
+    for gap in KNOWN_EXPORT_GAPS {
+        let before = failures.len();
+        failures.retain(|f| !f.starts_with(gap));
+        assert!(
+            failures.len() < before,
+            "known export gap {gap:?} now passes: delete it from KNOWN_EXPORT_GAPS"
+        );
+        println!("known export gap: {gap}");
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn markdown_checker_catches_active_markup() {
+    for bad in [
+        "[x](javascript:alert(1))",
+        "![x](data:text/html,hi)",
+        "<script>alert(1)</script>",
+        "text <img src=x onerror=alert(1)> text",
+        "<javascript:alert(1)>",
+        "[x][r]\n\n[r]: vbscript:msgbox(1)",
+    ] {
+        assert!(!markdown_problems(bad).is_empty(), "not caught: {bad}");
+    }
+    for good in [
+        "[x](https://ok.example/)",
+        "\\<script>alert(1)\\</script>",
+        "`<script>`",
+        "![x](/rel.png)",
+    ] {
+        assert_eq!(markdown_problems(good), Vec::<String>::new(), "{good}");
+    }
+}

@@ -20,6 +20,11 @@
   if (ns.content) return;
   const { ext, messages: M, core, settings: S, capture, overlay } = ns;
 
+  // Captures longer than this are cleaned in the background even when route 1
+  // works: the core runs synchronously, and on a huge page it would freeze the
+  // page's main thread for seconds; in the worker the tab stays responsive.
+  const WORKER_ROUTE_CHARS = 2 * 1024 * 1024;
+
   /** @type {undefined | null | { clean: Function }} undefined: not tried; null: cannot compile here */
   let local;
   let localFailure = null; // why route 1 is off, for diagnostics
@@ -74,7 +79,7 @@
     if (cap.html.length > M.MAX_HTML_CHARS) {
       result = M.failure('too_large', 'page too large');
       route = 'none';
-    } else if (await coreReady) {
+    } else if (cap.html.length <= WORKER_ROUTE_CHARS && (await coreReady)) {
       route = 'content';
       const status = await statusReady;
       result = core.run(local.clean, cap.html, cap.url, status?.listed ? { listed: status.listed } : undefined);

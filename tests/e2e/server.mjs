@@ -12,6 +12,8 @@
 //                            block: over the core's element limit, cheap to capture
 //   /www/<path>              the demo (www/, after ./build.sh)
 //   /corpus/<path>           files under the shared corpus (bench only)
+//   /dyn/<name>              a body a test stored with put(name, body[, type])
+//   /trap/<any>              a canary: answers 204; tests look for it in the log
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -125,6 +127,7 @@ export async function startServer({ hosts = [] } = {}) {
   };
   const shared = sharedDir();
   let origin = '';
+  const dyn = new Map();
 
   const server = http.createServer((req, res) => {
     const proxied = /^https?:\/\//i.test(req.url);
@@ -169,6 +172,12 @@ export async function startServer({ hosts = [] } = {}) {
       const file = inside(path.join(shared, 'corpus'), m[1]);
       return file ? sendFile(res, file, headers) : res.writeHead(403).end();
     }
+    if ((m = /^\/dyn\/(.+)$/.exec(p)) && dyn.has(m[1])) {
+      const { body, type } = dyn.get(m[1]);
+      res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store', ...headers });
+      return res.end(body);
+    }
+    if (p.startsWith('/trap/')) return res.writeHead(204, { 'cache-control': 'no-store' }).end();
     if (p === '/favicon.ico') return res.writeHead(204).end();
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
   });
@@ -188,6 +197,7 @@ export async function startServer({ hosts = [] } = {}) {
     mark: () => log.length,
     since: (mark) => log.slice(mark),
     foreign: (mark = 0) => log.slice(mark).filter((r) => r.host !== `127.0.0.1:${port}` && !isServed(r.host)),
+    put: (name, body, type = 'text/html; charset=utf-8') => dyn.set(name, { body, type }),
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections?.();
