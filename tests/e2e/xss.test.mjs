@@ -141,6 +141,13 @@ describe('Chromium: XSS vectors in the reader and in exports', () => {
     const t0 = Date.now();
     await page.goto(`${server.origin}/dyn/${name}`, { waitUntil: 'load' });
     if (settle) await page.waitForTimeout(settle);
+    // The page's own payloads may still have requests on the way (a loaded machine
+    // delays them): wait until the server has been quiet for 150 ms (at most 2 s),
+    // so that they are not counted against the reader.
+    for (let seen = -1, i = 0; i < 20 && server.mark() !== seen; i++) {
+      seen = server.mark();
+      await page.waitForTimeout(150);
+    }
     report.pageOwnFires += await page.evaluate(() => {
       document.activeElement?.blur?.();
       window.__armed = true;
