@@ -6,9 +6,11 @@
 //! `<repo>/../shared`, else `/work/shared`. Without it the test prints why and
 //! passes.
 
-use std::path::{Path, PathBuf};
+mod support;
+
 use std::process::Command;
-use unmirror::{decode_html, extract_with, Options};
+use support::{page_ids, read_page, shared_dir};
+use unmirror::{extract_with, Options};
 
 /// The URL Readability's test harness gives every page.
 const HARNESS_URL: &str = "http://fakehost/test/page.html";
@@ -16,36 +18,13 @@ const MIN_SHINGLE_F1: f64 = 0.99;
 const MIN_TITLE_EXACT: f64 = 0.95;
 const MIN_BYLINE_EXACT: f64 = 0.80;
 
-fn shared_dir() -> Option<PathBuf> {
-    let candidates = [
-        std::env::var_os("UNMIRROR_SHARED").map(PathBuf::from),
-        Some(Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared")),
-        Some(PathBuf::from("/work/shared")),
-    ];
-    candidates
-        .into_iter()
-        .flatten()
-        .find(|p| p.join("corpus/readability").is_dir())
-}
-
-/// The page text. The corpus files are UTF-8 (Readability's harness reads them
-/// so, whatever charset they declare); other bytes go through the browser-style
-/// sniffing.
-fn read_page(path: &Path) -> String {
-    let bytes = std::fs::read(path).expect("readable source.html");
-    match String::from_utf8(bytes) {
-        Ok(s) => s,
-        Err(e) => decode_html(e.as_bytes()),
-    }
-}
-
 fn meta_str<'a>(meta: &'a serde_json::Value, key: &str) -> Option<&'a str> {
     meta.get(key).and_then(|v| v.as_str())
 }
 
 #[test]
 fn readability_corpus_conformance() {
-    let Some(shared) = shared_dir() else {
+    let Some(shared) = shared_dir(&["corpus/readability"]) else {
         println!(
             "skipped: no shared corpus (set UNMIRROR_SHARED, or put `shared/` beside the repo)"
         );
@@ -57,13 +36,7 @@ fn readability_corpus_conformance() {
     let pred_ds = pred.join("readability");
     std::fs::create_dir_all(&pred_ds).expect("temp dir");
 
-    let mut ids: Vec<String> = std::fs::read_dir(&pages_dir)
-        .expect("corpus dir")
-        .filter_map(Result::ok)
-        .filter(|e| e.path().join("source.html").is_file())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .collect();
-    ids.sort();
+    let ids = page_ids(&pages_dir);
     assert!(ids.len() > 100, "only {} pages", ids.len());
 
     let opts = Options::default();

@@ -8,9 +8,11 @@
 //! `<repo>/../shared`, else `/work/shared`. Without it the test prints why and
 //! passes.
 
-use std::path::{Path, PathBuf};
+mod support;
+
 use std::process::Command;
-use unmirror::{decode_html, extract_with, Options};
+use support::{page_ids, read_page, shared_dir};
+use unmirror::{extract_with, Options};
 
 /// Floors: (dataset shingle F1, dataset bag-of-words F1).
 const MIN_SHINGLE_F1: f64 = 0.81;
@@ -26,29 +28,9 @@ const MIN_TYPE_SHINGLE_F1: &[(&str, f64)] = &[
     ("product", 0.43),
 ];
 
-fn shared_dir() -> Option<PathBuf> {
-    let candidates = [
-        std::env::var_os("UNMIRROR_SHARED").map(PathBuf::from),
-        Some(Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared")),
-        Some(PathBuf::from("/work/shared")),
-    ];
-    candidates
-        .into_iter()
-        .flatten()
-        .find(|p| p.join("corpus/wcxb-dev").is_dir() && p.join("bench/score.py").is_file())
-}
-
-fn read_page(path: &Path) -> String {
-    let bytes = std::fs::read(path).expect("readable source.html");
-    match String::from_utf8(bytes) {
-        Ok(s) => s,
-        Err(e) => decode_html(e.as_bytes()),
-    }
-}
-
 #[test]
 fn wcxb_dev_score_floor() {
-    let Some(shared) = shared_dir() else {
+    let Some(shared) = shared_dir(&["corpus/wcxb-dev", "bench/score.py"]) else {
         println!(
             "skipped: no shared wcxb-dev corpus (set UNMIRROR_SHARED, or put `shared/` beside the repo)"
         );
@@ -60,13 +42,7 @@ fn wcxb_dev_score_floor() {
     let pred_ds = pred.join("wcxb-dev");
     std::fs::create_dir_all(&pred_ds).expect("temp dir");
 
-    let mut ids: Vec<String> = std::fs::read_dir(&pages_dir)
-        .expect("corpus dir")
-        .filter_map(Result::ok)
-        .filter(|e| e.path().join("source.html").is_file())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .collect();
-    ids.sort();
+    let ids = page_ids(&pages_dir);
     assert!(ids.len() > 250, "only {} pages", ids.len());
 
     let opts = Options::default();
