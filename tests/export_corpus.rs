@@ -6,33 +6,18 @@
 //! Skips (with a message) when the shared corpus is absent: `../shared` from the
 //! repository root, or `UNMIRROR_SHARED`.
 
+mod support;
+
 use pulldown_cmark::{Event, Options as MdOptions, Parser, Tag, TagEnd};
 use scraper::{Html, Selector};
 use std::collections::HashMap;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
+use support::{case_dirs, shared_dir};
 use unmirror::{decode_html, export, extract, Article, ExportContext, ExportFormat};
 
 const MIN_KEPT: f64 = 0.99;
 const DATE: &str = "2026-01-01";
-
-fn shared() -> Option<PathBuf> {
-    let here = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
-    if here.join("corpus").is_dir() {
-        return Some(here);
-    }
-    let env = std::env::var_os("UNMIRROR_SHARED").map(PathBuf::from)?;
-    env.join("corpus").is_dir().then_some(env)
-}
-
-fn cases(dir: &Path) -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = fs::read_dir(dir)
-        .map(|r| r.filter_map(|e| e.ok().map(|e| e.path())).collect())
-        .unwrap_or_default();
-    v.retain(|p| p.join("source.html").is_file());
-    v.sort();
-    v
-}
 
 /// The page's source, its URL (meta.json `url`, else `harness_url`) and article.
 fn run(case: &Path) -> (String, Option<String>, Option<Article>) {
@@ -255,12 +240,12 @@ fn clip(s: &str) -> String {
 
 #[test]
 fn markdown_round_trip_over_corpus() {
-    let Some(shared) = shared() else {
+    let Some(shared) = shared_dir(&["corpus"]) else {
         eprintln!("SKIP: shared corpus not found (../shared or UNMIRROR_SHARED)");
         return;
     };
-    let mut pages = cases(&shared.join("corpus/readability"));
-    pages.extend(cases(&shared.join("corpus/mirrors/dev")));
+    let mut pages = case_dirs(&shared.join("corpus/readability"));
+    pages.extend(case_dirs(&shared.join("corpus/mirrors/dev")));
     assert!(pages.len() > 100, "corpus too small: {}", pages.len());
     let (mut n, mut worst, mut sum) = (0usize, (1.0f64, String::new()), 0.0);
     let mut failures = Vec::new();
@@ -295,7 +280,7 @@ fn markdown_round_trip_over_corpus() {
 
 #[test]
 fn seed_case_front_matter_and_no_clutter() {
-    let Some(shared) = shared() else {
+    let Some(shared) = shared_dir(&["corpus"]) else {
         eprintln!("SKIP: shared corpus not found (../shared or UNMIRROR_SHARED)");
         return;
     };

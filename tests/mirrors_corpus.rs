@@ -11,29 +11,14 @@
 //! Run the ordinary-page test in release mode: `cargo test --release --test
 //! mirrors_corpus`.
 
+mod support;
+
 use scraper::{Html, Node, Selector};
 use std::collections::{HashMap, HashSet};
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
+use support::{case_dirs, shared_dir};
 use unmirror::{decode_html, extract_with, Article, Options};
-
-fn shared() -> Option<PathBuf> {
-    let here = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
-    if here.join("corpus").is_dir() {
-        return Some(here);
-    }
-    let env = std::env::var_os("UNMIRROR_SHARED").map(PathBuf::from)?;
-    env.join("corpus").is_dir().then_some(env)
-}
-
-fn cases(dir: &Path) -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = fs::read_dir(dir)
-        .map(|r| r.filter_map(|e| e.ok().map(|e| e.path())).collect())
-        .unwrap_or_default();
-    v.retain(|p| p.join("source.html").is_file());
-    v.sort();
-    v
-}
 
 fn run(case: &Path) -> (String, Option<String>, Article) {
     let bytes = fs::read(case.join("source.html")).expect("source.html");
@@ -145,11 +130,11 @@ fn norm(s: &str) -> String {
 
 #[test]
 fn dev_mirror_cases_meet_the_bars() {
-    let Some(shared) = shared() else {
+    let Some(shared) = shared_dir(&["corpus"]) else {
         eprintln!("SKIP: shared corpus not found (../shared or UNMIRROR_SHARED)");
         return;
     };
-    let dev = cases(&shared.join("corpus/mirrors/dev"));
+    let dev = case_dirs(&shared.join("corpus/mirrors/dev"));
     assert!(!dev.is_empty(), "no dev cases");
     let (mut clutter_total, mut clutter_covered) = (0usize, 0usize);
     let (mut art_shingles, mut art_leaked) = (0usize, 0usize);
@@ -312,12 +297,12 @@ fn dev_mirror_cases_meet_the_bars() {
 
 #[test]
 fn ordinary_pages_are_not_mirrors() {
-    let Some(shared) = shared() else {
+    let Some(shared) = shared_dir(&["corpus"]) else {
         eprintln!("SKIP: shared corpus not found (../shared or UNMIRROR_SHARED)");
         return;
     };
-    let mut pages = cases(&shared.join("corpus/readability"));
-    pages.extend(cases(&shared.join("corpus/wcxb-dev")));
+    let mut pages = case_dirs(&shared.join("corpus/readability"));
+    pages.extend(case_dirs(&shared.join("corpus/wcxb-dev")));
     assert!(pages.len() >= 400, "expected the 425 ordinary pages");
     let mut flagged = Vec::new();
     let mut checked = 0;

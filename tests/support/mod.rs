@@ -41,3 +41,14 @@ pub fn page_ids(pages_dir: &Path) -> Vec<String> {
     ids.sort();
     ids
 }
+
+/// The folders of a dataset's pages that have a `source.html`, sorted (empty
+/// when the dataset is missing).
+pub fn case_dirs(dir: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|r| r.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    v.retain(|p| p.join("source.html").is_file());
+    v.sort();
+    v
+}
