@@ -136,7 +136,7 @@ describe('Chromium: XSS vectors in the reader and in exports', () => {
   });
 
   /** Open `name` (stored on the server), arm, toggle, wait, and return what fired. */
-  async function readerRun(name, { settle = 150, wait = 150, isolated = false, close = true } = {}) {
+  async function readerRun(name, { settle = 150, wait = 150, quiet = 150, isolated = false, close = true } = {}) {
     const { page, sw } = b;
     const t0 = Date.now();
     await page.goto(`${server.origin}/dyn/${name}`, { waitUntil: 'load' });
@@ -146,7 +146,7 @@ describe('Chromium: XSS vectors in the reader and in exports', () => {
     // so that they are not counted against the reader.
     for (let seen = -1, i = 0; i < 20 && server.mark() !== seen; i++) {
       seen = server.mark();
-      await page.waitForTimeout(150);
+      await page.waitForTimeout(quiet);
     }
     report.pageOwnFires += await page.evaluate(() => {
       document.activeElement?.blur?.();
@@ -219,7 +219,7 @@ describe('Chromium: XSS vectors in the reader and in exports', () => {
       batch.sort((a, c) => greedy(a.v) - greedy(c.v));
       const name = `xss-body-${k}.html`;
       server.put(name, bodyPage(`Council passes budget ${k}`, batch));
-      const r = await readerRun(name, { settle: 400, wait: 600, isolated: k === 0 });
+      const r = await readerRun(name, { settle: 400, wait: 600, quiet: 1000, isolated: k === 0 });
       report.bodyPages++;
       for (const { i } of batch) if (r.text.includes(`VEC${i}START`) || r.text.includes(`VEC${i}END`)) shown.add(i);
       const names = batch.map((x) => x.v.name).join(', ');
