@@ -60,6 +60,22 @@ function frontMatter(md) {
   return fields;
 }
 
+/**
+ * The content of a file Firefox finished downloading, or null after ~10 s. Firefox creates an
+ * empty placeholder at the final name and writes into `NAME.part`, so existence alone is not
+ * completion: wait until the `.part` file is gone and the size is non-zero and stable.
+ */
+async function finishedDownload(file) {
+  let last = -1;
+  for (let i = 0; i < 100; i++) {
+    const size = fs.existsSync(file) && !fs.existsSync(`${file}.part`) ? fs.statSync(file).size : 0;
+    if (size > 0 && size === last) return fs.readFileSync(file, 'utf8');
+    last = size;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return null;
+}
+
 /** The seed page's Markdown export, read at `seedUrl`. */
 function checkMarkdown(md, seedUrl) {
   const fm = frontMatter(md);
@@ -350,9 +366,9 @@ describe('Firefox ESR: the export menu saves the seed page as Markdown', () => {
       return s && s.dataset.state !== 'busy' && { state: s.dataset.state, text: s.textContent };`);
     assert.deepEqual(status, { state: 'done', text: `Saved ${STEM}.md` });
     const file = path.join(dir, `${STEM}.md`);
-    for (let i = 0; i < 100 && !fs.existsSync(file); i++) await new Promise((r) => setTimeout(r, 100));
-    assert.ok(fs.existsSync(file), `saved as ${file}: ${fs.readdirSync(dir).join(', ')}`);
-    checkMarkdown(fs.readFileSync(file, 'utf8'), seedUrl);
+    const md = await finishedDownload(file);
+    assert.ok(md, `saved as ${file}: ${fs.readdirSync(dir).join(', ')}`);
+    checkMarkdown(md, seedUrl);
     await ff.screenshot(path.join(ARTIFACTS, 'firefox-export.png'));
     const foreign = server.foreign(0).filter((r) => !isFirefoxOwn(r.host));
     assert.deepEqual(foreign, [], 'requests to hosts other than the test server');
