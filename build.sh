@@ -7,8 +7,11 @@
 #   ./build.sh test       fmt check, clippy, boundary check, cargo tests, the build, then the
 #                         end-to-end tests in real Chromium and Firefox (what CI runs)
 #   ./build.sh bench      the packages, then the speed/size benchmark (README "Speed and size")
-# Nothing here downloads anything; missing tools are reported with the line that installs
-# them (.ci/run does all installs on a fresh machine).
+#   ./build.sh setup      install what `test` needs and is missing (see setup() below)
+# On a fresh machine `demo` and `test` first install what they need and is missing, from the
+# package registries only (Debian apt, crates.io, npm): the browsers are Debian's packages,
+# nothing downloads a browser or a binary at run time. Each install step skips itself when
+# its tool is already there, so later runs install nothing.
 # Every step rewrites its outputs from scratch, so running it twice gives the same tree and
 # files deleted from the sources do not linger in dist/.
 set -euo pipefail
@@ -177,6 +180,41 @@ e2e_ready() {
     die "tests/e2e/node_modules missing. Install with: npm ci --prefix tests/e2e"
 }
 
+# Install what is missing. `setup demo`: what building and serving the demo needs (the
+# wasm target, the wasm-bindgen CLI matching Cargo.lock, jq, Node.js); `setup test`
+# (the default): also the browsers (Debian's chromium, unbranded so it honours
+# --load-extension; firefox-esr), zip, geckodriver (no Debian package: built from
+# crates.io into .tools/, gitignored) and the browser-test npm packages, exactly as locked
+# (playwright-core drives Debian's Chromium; it downloads no browser).
+setup() {
+  local what="${1:-test}" pkgs=(jq) missing=() p sudo=""
+  [ "$what" = test ] && pkgs+=(chromium chromium-driver firefox-esr zip)
+  for p in "${pkgs[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  command -v node >/dev/null 2>&1 || missing+=(nodejs npm)
+  if [ ${#missing[@]} -gt 0 ]; then
+    if [ "$(id -u)" -ne 0 ]; then
+      command -v sudo >/dev/null 2>&1 ||
+        die "missing ${missing[*]}; as root run: apt-get update && apt-get install -y ${missing[*]}"
+      sudo="sudo"
+    fi
+    echo "setup: apt-get install ${missing[*]}"
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y --no-install-recommends "${missing[@]}"
+  fi
+  need rustup "Install a Rust toolchain with rustup (https://rustup.rs)"
+  rustup target list --installed 2>/dev/null | grep -qx "$WASM_TARGET" || rustup target add "$WASM_TARGET"
+  local want have
+  want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+  have=$(wasm-bindgen --version 2>/dev/null | awk '{ print $2 }' || true)
+  # Not --locked: the registry mirror here lacks one of its locked dependencies.
+  [ "$have" = "$want" ] || cargo install wasm-bindgen-cli --version "$want"
+  [ "$what" = test ] || return 0
+  command -v geckodriver >/dev/null 2>&1 || cargo install geckodriver --root "$PWD/.tools"
+  if ! [ tests/e2e/node_modules/.package-lock.json -nt tests/e2e/package-lock.json ]; then
+    npm ci --prefix tests/e2e --no-audit --no-fund
+  fi
+}
+
 case "$cmd" in
   build)
     build_wasm
@@ -187,13 +225,18 @@ case "$cmd" in
     assemble
     package
     ;;
+  setup)
+    setup "${@:2}"
+    ;;
   demo)
+    setup demo
     build_wasm
     assemble
     need node "Install Node.js 20 or later"
     exec node tools/serve.mjs www "${PORT:-8000}"
     ;;
   test)
+    setup test
     cargo fmt --all -- --check
     cargo clippy --all-targets -- -D warnings
     # src/wasm.rs only compiles for wasm32: lint it there too.
@@ -216,7 +259,7 @@ case "$cmd" in
     node tests/e2e/bench.mjs "${@:2}"
     ;;
   *)
-    echo "usage: ./build.sh [build|package|demo|test|bench]" >&2
+    echo "usage: ./build.sh [build|package|demo|test|bench|setup]" >&2
     exit 2
     ;;
 esac
