@@ -1095,6 +1095,58 @@ mod tests {
     }
 
     #[test]
+    fn unclosed_media_keep_the_rest_of_the_article() {
+        // An unclosed element whose children are fallback content holds every
+        // later sibling: the element goes, its content stays (as in the text).
+        for tag in [
+            "audio", "video", "canvas", "applet", "map", "meter", "progress", "output",
+        ] {
+            let body = format!("<p>before</p><{tag} src=x onerror=alert(1)><p>after <b>it</b></p>");
+            assert_eq!(md(&body), "before\n\nafter **it**\n", "{tag}");
+            let d = parse_document(&body, &Options::default()).unwrap();
+            let b = d.elements_by_tag(ROOT, &["body"])[0];
+            assert_eq!(crate::render::text(&d, b), "before\n\nafter it", "{tag}");
+            let h = crate::render::html(&d, b, &Options::default());
+            assert!(h.contains("<p>after <b>it</b></p>"), "{tag}: {h}");
+            assert!(!h.contains(tag) && !h.contains("onerror"), "{tag}: {h}");
+        }
+        // Their media children stay out.
+        assert_eq!(
+            md("<video><source src=v.mp4><track src=t.vtt>No video.</video>"),
+            "No video.\n"
+        );
+    }
+
+    #[test]
+    fn html_markdown_and_text_drop_the_same_elements() {
+        use crate::patterns::{DROPPED_TAGS, TEXT_SKIP_TAGS};
+        // Dropped elements that never hold text of their own.
+        const EMPTY: &[&str] = &[
+            "area", "base", "basefont", "bgsound", "embed", "frame", "frameset", "input", "keygen",
+            "link", "meta", "param", "track",
+        ];
+        for t in DROPPED_TAGS {
+            assert!(
+                TEXT_SKIP_TAGS.contains(t) || EMPTY.contains(t),
+                "{t}: dropped from the HTML and Markdown, kept in the text"
+            );
+        }
+        for t in TEXT_SKIP_TAGS {
+            assert!(
+                DROPPED_TAGS.contains(t),
+                "{t}: skipped in the text, kept in the HTML and Markdown"
+            );
+        }
+        for tag in ["datalist", "dialog", "noembed", "noframes", "object"] {
+            let body = format!("<p>a</p><{tag}><p>hidden</p></{tag}><p>b</p>");
+            let d = parse_document(&body, &Options::default()).unwrap();
+            let b = d.elements_by_tag(ROOT, &["body"])[0];
+            assert_eq!(crate::render::text(&d, b), "a\n\nb", "{tag}");
+            assert_eq!(md(&body), "a\n\nb\n", "{tag}");
+        }
+    }
+
+    #[test]
     fn hard_breaks_stay_outside_emphasis() {
         assert_eq!(md("<p><b>Title<br>\n</b> text</p>"), "**Title**\\\ntext\n");
         assert_eq!(md("<p>a <b><br>bold</b></p>"), "a\\\n**bold**\n");
