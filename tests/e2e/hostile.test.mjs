@@ -80,8 +80,8 @@ const OPEN_BUDGET_MS = 90_000;
 // The page answers a script call this soon after the reader opened.
 const ANSWER_BUDGET_MS = Number(process.env.UNMIRROR_ANSWER_BUDGET_MS ?? 10_000);
 
-// The longest main-thread gap while the reader renders: from the overlay's
-// start to the last slice of the article on screen. The overlay renders a long
+// The longest main-thread gap while the reader renders a long article: from
+// the overlay's start to the last slice of the article on screen. The overlay renders a long
 // article in slices across tasks (content/overlay.js); rendered in one go, the
 // 8 MB page's article held the main thread 6.4-8 s and the 100k-element page's
 // 4-5 s. Generous for loaded CI machines: a slice takes a few ms. (The capture
@@ -221,7 +221,10 @@ describe('Chromium: pathological pages in the extension', () => {
       // of the longest heartbeat gap after the capture and the overlay's render.
       const core = res.route === 'content' ? (res.timings?.clean ?? 0) : 0;
       assert.ok(core < STALL_BUDGET_MS, `the core blocked the page's main thread for ${Math.round(core)} ms`);
-      if (process.env.UNMIRROR_NO_RESPONSIVE !== '1') {
+      // Bounded where the article itself is long (rendered in slices). On the
+      // deep-DOM pages a short article's gap is the page's own relayout of its
+      // 100k nested elements when the reader opens over it: reported only.
+      if (slices !== '-' && process.env.UNMIRROR_NO_RESPONSIVE !== '1') {
         assert.ok(renderGap < RESPONSIVE_BUDGET_MS, `rendering the reader held the page's main thread ${renderGap} ms at once`);
       }
       if (res.ok) {
