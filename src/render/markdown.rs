@@ -385,7 +385,23 @@ impl Writer {
                     "**" => self.strong_depth -= 1,
                     _ => self.strike_depth -= 1,
                 }
-                self.wrap(start, delim, delim);
+                // A run right after a closed run of the same kind (`<b>a</b><b>b</b>`)
+                // continues it: `**a****b**` would read as literal asterisks.
+                let continues =
+                    self.buf.get(start..).is_some_and(|s| {
+                        !s.trim().is_empty() && !s.starts_with(char::is_whitespace)
+                    }) && self
+                        .buf
+                        .get(..start)
+                        .and_then(|p| p.strip_suffix(delim))
+                        .is_some_and(|p| !p.ends_with(['\\', '*', '~']) && !p.is_empty());
+                if continues {
+                    let at = start - delim.len();
+                    self.buf.replace_range(at..start, "");
+                    self.wrap(at, "", delim);
+                } else {
+                    self.wrap(start, delim, delim);
+                }
             }
             Exit::Link { start, url, title } => {
                 self.inline_depth -= 1;
@@ -1144,6 +1160,19 @@ mod tests {
             assert_eq!(crate::render::text(&d, b), "a\n\nb", "{tag}");
             assert_eq!(md(&body), "a\n\nb\n", "{tag}");
         }
+    }
+
+    #[test]
+    fn adjacent_runs_of_the_same_emphasis_merge() {
+        assert_eq!(md("<p><b>a</b><b>b</b> c</p>"), "**ab** c\n");
+        assert_eq!(md("<p>x <i>a</i><i>b</i></p>"), "x *ab*\n");
+        assert_eq!(md("<p><b><i>a</i></b></p>"), "***a***\n");
+        assert_eq!(md("<p><b>a</b> <b>b</b></p>"), "**a** **b**\n");
+        let (text, _) = rendered(&md("<p><b>$5 savings</b><b>BOOK:</b> by Dec</p>"));
+        assert_eq!(
+            text.split_whitespace().collect::<Vec<_>>(),
+            ["$5", "savingsBOOK:", "by", "Dec"]
+        );
     }
 
     #[test]
