@@ -109,14 +109,19 @@ pub const RENAMED_TAGS: &[(&str, &str)] = &[
 ];
 
 /// Elements dropped with everything inside them: active content, embedded
-/// documents, forms' controls, document metadata, foreign (SVG/MathML) content.
-/// Any other tag that is not allowlisted is unwrapped (its text is kept).
+/// documents, forms' controls, document metadata, foreign (SVG/MathML) content,
+/// raw-text fallbacks. Any other tag that is not allowlisted is unwrapped (its
+/// text is kept): media and other elements whose children are fallback content
+/// (`audio`, `video`, `canvas`, `applet`, `map`, `meter`, `progress`, `output`,
+/// `option`) are unwrapped, not dropped, since an unclosed one holds the rest
+/// of the article. Every element here that can hold text is also in
+/// [`TEXT_SKIP_TAGS`] and the other way round: the reader, the Markdown and the
+/// plain text carry the same words.
 pub const DROPPED_TAGS: &[&str] = &[
-    "applet", "area", "audio", "base", "basefont", "bgsound", "button", "canvas", "datalist",
-    "dialog", "embed", "frame", "frameset", "head", "iframe", "input", "keygen", "link", "map",
-    "math", "meta", "meter", "noembed", "noframes", "noscript", "object", "optgroup", "option",
-    "output", "param", "portal", "progress", "script", "select", "style", "svg", "template",
-    "textarea", "title", "track", "video",
+    "area", "base", "basefont", "bgsound", "button", "datalist", "dialog", "embed", "frame",
+    "frameset", "head", "iframe", "input", "keygen", "link", "math", "meta", "noembed", "noframes",
+    "noscript", "object", "param", "script", "select", "style", "svg", "template", "textarea",
+    "title", "track",
 ];
 
 /// Output elements whose start tag closes an open `<p>` when a browser parses
@@ -678,7 +683,7 @@ pub const TEXT_BLOCK_TAGS: &[&str] = &[
 /// Elements whose content never reaches the plain text.
 pub const TEXT_SKIP_TAGS: &[&str] = &[
     "script", "style", "noscript", "template", "head", "title", "iframe", "object", "embed", "svg",
-    "math", "select", "button", "input", "textarea",
+    "math", "select", "button", "input", "textarea", "datalist", "dialog", "noembed", "noframes",
 ];
 
 // ---- matchers -----------------------------------------------------------------

@@ -7,6 +7,8 @@
 //! raster `data:` image in `src`). The text fields (title, byline, ...) must be
 //! plain text: no markup the page did not have as text.
 
+mod support;
+
 use scraper::{Html, Node};
 use std::collections::HashSet;
 use unmirror::{extract_with, Article, Options};
@@ -758,10 +760,6 @@ fn markdown_problems(md: &str) -> Vec<String> {
     problems
 }
 
-/// An unclosed `<audio>` block: its fallback content (the rest of the article)
-/// is in `text` and the text export but not in the Markdown.
-const KNOWN_EXPORT_GAPS: &[&str] = &["audio-onerror in Block: markdown lost MARKERAFTER"];
-
 #[test]
 fn markdown_and_text_exports_carry_no_active_markup_and_keep_the_text() {
     let ctx = unmirror::ExportContext {
@@ -794,23 +792,17 @@ fn markdown_and_text_exports_carry_no_active_markup_and_keep_the_text() {
                     }
                 }
             }
+            // Nor any other word: the Markdown, rendered, has every word of the text export.
+            let lost = support::markdown_lost_words(&article);
+            if !lost.is_empty() {
+                failures.push(format!("{} in {slot:?}: markdown lost {lost:?}", v.name));
+            }
             if text.contains('\0') || md.contains('\0') {
                 failures.push(format!("{} in {slot:?}: NUL in an export", v.name));
             }
         }
     }
     assert!(runs >= 200 * all.len() / 2, "only {runs} runs");
-    // Known gaps (the core's, not this test's): each must still fail, and is
-    // printed; when one passes, delete it here.
-    for gap in KNOWN_EXPORT_GAPS {
-        let before = failures.len();
-        failures.retain(|f| !f.starts_with(gap));
-        assert!(
-            failures.len() < before,
-            "known export gap {gap:?} now passes: delete it from KNOWN_EXPORT_GAPS"
-        );
-        println!("known export gap: {gap}");
-    }
     assert!(
         failures.is_empty(),
         "{} failures:\n{}",

@@ -134,6 +134,7 @@
       }
       current = handle;
       timings.render = performance.now() - t3;
+      timings.renderStart = t3; // page time: a long article keeps rendering in slices after this
       // Diagnostics on our own element (removed on close): which route ran and
       // what it cost. Read by the end-to-end tests; useful when filing a bug.
       handle.host.dataset.route = route;

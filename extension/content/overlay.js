@@ -146,6 +146,195 @@
     return frag;
   }
 
+  // ---- long articles: rendered in slices -------------------------------------
+
+  // An article whose content_html is longer than SLICE_CHARS is cut between
+  // top-level nodes into slices of about that size. The first slice is rendered
+  // with the reader; the others in later tasks, as many per task as fit in
+  // SLICE_TASK_MS, so a huge article never holds the page's main thread for
+  // long. Each slice goes through buildContent on its own: the same inert parse
+  // and the same allowlist as a short article. Closing the reader cancels the
+  // slices still pending.
+  const SLICE_CHARS = 32 * 1024;
+  const SLICE_TASK_MS = 8;
+  const VOID_TAGS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+  // Slices are cut where only these flow containers are open (their children
+  // parse alike on their own).
+  const SLICE_CONTAINERS = new Set(['div', 'article', 'section', 'main']);
+  // A block that alone is longer than twice SLICE_CHARS is cut too, inside these
+  // (whose content parses alike on its own), even inside a text run (at a
+  // space): the next slice continues in a shallow copy of the open elements
+  // (a new paragraph). One block of megabytes would otherwise cost seconds of
+  // layout at once, whatever the slicing.
+  const SPLIT_INSIDE = new Set([
+    ...SLICE_CONTAINERS, 'p', 'blockquote', 'ul', 'li', 'dl', 'dd', 'dt', 'figure', 'figcaption', 'pre',
+    'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'span', 'a', 'b', 'strong', 'i', 'em', 'u', 's', 'small', 'mark',
+    'q', 'cite', 'code', 'sub', 'sup', 'del', 'ins', 'abbr', 'bdi', 'bdo', 'dfn', 'kbd', 'samp', 'var', 'time',
+  ]);
+
+  /**
+   * `html` cut into pieces of about `size` characters: [{ html, open }] where
+   * `open` lists the tags open where the piece starts (its content belongs in
+   * the innermost). In the core's output every `<` and `>` of text and
+   * attribute values is escaped, so each `<` starts a tag `<name …>` or
+   * `</name>`; on anything else (a tag that does not parse so, end tags that do
+   * not match) the whole string is one piece.
+   */
+  function sliceHtml(html, size = SLICE_CHARS) {
+    const whole = [{ html, open: [] }];
+    if (typeof html !== 'string' || html.length <= size) return whole;
+    const split = 2 * size;
+    const pieces = [];
+    const stack = [];
+    let containers = 0; // how many of `stack` are SLICE_CONTAINERS
+    let inside = 0; // how many are SPLIT_INSIDE
+    let start = 0;
+    let startOpen = [];
+    // End tags of elements open where the piece starts are left out of it: on
+    // its own a stray `</p>` would parse as an empty paragraph.
+    let floor = 0;
+    let skips = [];
+    let i = 0;
+    const piece = (at) => {
+      let text = '';
+      let from = start;
+      for (const [a, b] of skips) {
+        text += html.slice(from, a);
+        from = b;
+      }
+      return { html: text + html.slice(from, at), open: startOpen };
+    };
+    const cut = (at) => {
+      pieces.push(piece(at));
+      start = at;
+      startOpen = stack.slice();
+      floor = stack.length;
+      skips = [];
+    };
+    for (;;) {
+      let lt = html.indexOf('<', i);
+      if (lt < 0) lt = html.length;
+      // A long text run: cut it at spaces (never inside a character reference).
+      while (inside === stack.length && lt - start > split) {
+        const sp = html.lastIndexOf(' ', start + split);
+        if (sp <= start || sp <= i) break;
+        cut(sp);
+      }
+      if (lt >= html.length) break;
+      const gt = html.indexOf('>', lt + 1);
+      if (gt < 0) return whole;
+      i = gt + 1;
+      const closing = html.charCodeAt(lt + 1) === 47;
+      const m = /^[a-z][a-z0-9]*/i.exec(html.slice(lt + (closing ? 2 : 1), Math.min(gt, lt + 16)));
+      if (!m) return whole;
+      const name = m[0].toLowerCase();
+      if (closing) {
+        if (stack.pop() !== name) return whole;
+        if (stack.length < floor) {
+          skips.push([lt, i]);
+          floor = stack.length;
+        }
+        if (SLICE_CONTAINERS.has(name)) containers -= 1;
+        if (SPLIT_INSIDE.has(name)) inside -= 1;
+      } else if (!VOID_TAGS.has(name)) {
+        stack.push(name);
+        if (SLICE_CONTAINERS.has(name)) containers += 1;
+        if (SPLIT_INSIDE.has(name)) inside += 1;
+      }
+      if ((containers === stack.length && i - start >= size) || (inside === stack.length && i - start >= split)) cut(i);
+    }
+    if (stack.length) return whole;
+    if (start < html.length) pieces.push(piece(html.length));
+    return pieces;
+  }
+
+  /**
+   * Where a piece that starts inside `open` goes: the live element for its
+   * innermost tag, through shallow copies (marked `data-continued`, no `id`) of
+   * the open elements that are not SLICE_CONTAINERS.
+   */
+  function sliceParent(content, open) {
+    let el = content;
+    let k = 0;
+    for (; k < open.length && SLICE_CONTAINERS.has(open[k]); k++) {
+      const next = el.lastElementChild;
+      if (!next || next.localName !== open[k]) return content; // never expected: keep the text anyway
+      el = next;
+    }
+    let live = el;
+    for (; k < open.length; k++) {
+      live = live?.lastElementChild;
+      if (!live || live.localName !== open[k]) return el;
+      const copy = live.cloneNode(false);
+      copy.removeAttribute('id');
+      copy.dataset.continued = '';
+      el.append(copy);
+      el = copy;
+    }
+    return el;
+  }
+
+  const BLOCKS = new Set([
+    'address', 'article', 'aside', 'blockquote', 'dd', 'details', 'div', 'dl', 'dt', 'figcaption', 'figure',
+    'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'ol', 'p', 'pre', 'section',
+    'summary', 'table', 'ul',
+  ]);
+
+  /**
+   * Append one piece where it belongs. A piece that lands in a container and
+   * starts with inline content gets its own block (`div[data-continued]`):
+   * otherwise a run of inline content across many slices would be one growing
+   * line box, laid out again whole after every slice.
+   */
+  function appendSlice(content, piece) {
+    const parent = sliceParent(content, piece.open);
+    const frag = buildContent(piece.html);
+    let first = frag.firstChild;
+    while (first && first.nodeType === Node.TEXT_NODE && !first.data.trim()) first = first.nextSibling;
+    const inline = first && (first.nodeType === Node.TEXT_NODE || !BLOCKS.has(first.localName));
+    if (inline && SLICE_CONTAINERS.has(parent.localName ?? '')) {
+      const block = document.createElement('div');
+      block.dataset.continued = '';
+      block.append(frag);
+      parent.append(block);
+    } else {
+      parent.append(frag);
+    }
+  }
+
+  /**
+   * Render `pieces` into `content` in later tasks; `content.dataset.render` says
+   * `partial` until the last one is in (`complete`). Returns cancel().
+   */
+  function renderRest(content, pieces) {
+    let k = 0;
+    let timer = null;
+    let wasConnected = false;
+    const total = pieces.length + 1;
+    const step = () => {
+      timer = null;
+      // A reader taken out of the page (the demo replaces its reader) stops.
+      if (content.isConnected) wasConnected = true;
+      else if (wasConnected) return;
+      const t0 = performance.now();
+      while (k < pieces.length && performance.now() - t0 < SLICE_TASK_MS) appendSlice(content, pieces[k++]);
+      content.dataset.slices = `${k + 1}/${total}`;
+      if (k < pieces.length) timer = setTimeout(step, 0);
+      else content.dataset.render = 'complete';
+    };
+    content.dataset.render = 'partial';
+    content.dataset.slices = `1/${total}`;
+    timer = setTimeout(step, 0);
+    return () => {
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+      k = pieces.length;
+    };
+  }
+
+  // reader element -> cancel() of its pending slices
+  const pendingRender = new WeakMap();
+
   // ---- small DOM helpers ---------------------------------------------------
 
   function h(tag, attrs = {}, ...children) {
@@ -511,10 +700,13 @@ h1.title { font-size: 1.7em; line-height: 1.2; margin: 0 0 12px; }
     for (const b of bits) if (b) meta.append(h('span', {}, b));
     art.append(h('header', {}, h('h1', { class: 'title', id: 'unmirror-title' }, title), meta));
     const content = h('div', { class: 'content' });
-    content.append(buildContent(article.content_html));
+    const [first, ...rest] = sliceHtml(article.content_html);
+    content.append(buildContent(first.html));
+    const cancel = rest.length ? renderRest(content, rest) : null;
+    if (!rest.length) content.dataset.render = 'complete';
     art.append(content);
     page.append(art);
-    return { page, title };
+    return { page, title, cancel };
   }
 
   function messageView(result) {
@@ -587,6 +779,7 @@ h1.title { font-size: 1.7em; line-height: 1.2; margin: 0 0 12px; }
       target?.scrollIntoView({ block: 'start' });
     });
     applySettings(reader, current ?? ns.settings.DEFAULTS);
+    if (view.cancel) pendingRender.set(reader, view.cancel);
     return reader;
   }
 
@@ -682,6 +875,7 @@ h1.title { font-size: 1.7em; line-height: 1.2; margin: 0 0 12px; }
     function close() {
       if (closed) return;
       closed = true;
+      pendingRender.get(reader)?.();
       window.removeEventListener('keydown', onKey, true);
       host.remove();
       for (let i = clutter.length - 1; i >= 0; i--) restoreStyle(clutter[i]);
@@ -699,5 +893,5 @@ h1.title { font-size: 1.7em; line-height: 1.2; margin: 0 0 12px; }
     return { host, close, result, pageUrl, get closed() { return closed; } };
   }
 
-  ns.overlay = Object.freeze({ open, buildReader, buildContent, styleSheet, confidenceWords, HOST_TAG });
+  ns.overlay = Object.freeze({ open, buildReader, buildContent, sliceHtml, appendSlice, styleSheet, confidenceWords, HOST_TAG });
 })();

@@ -732,8 +732,9 @@ mod tests {
             "<picture><source srcset=\"a.webp\" type=\"image/webp\"><img src=\"a.jpg\"></picture>"
         );
         assert_eq!(
+            // The video goes with its sources; its fallback content stays.
             render("<video><source srcset='a.webp'>fallback</video>"),
-            ""
+            "fallback"
         );
     }
 

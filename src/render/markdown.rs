@@ -385,7 +385,23 @@ impl Writer {
                     "**" => self.strong_depth -= 1,
                     _ => self.strike_depth -= 1,
                 }
-                self.wrap(start, delim, delim);
+                // A run right after a closed run of the same kind (`<b>a</b><b>b</b>`)
+                // continues it: `**a****b**` would read as literal asterisks.
+                let continues =
+                    self.buf.get(start..).is_some_and(|s| {
+                        !s.trim().is_empty() && !s.starts_with(char::is_whitespace)
+                    }) && self
+                        .buf
+                        .get(..start)
+                        .and_then(|p| p.strip_suffix(delim))
+                        .is_some_and(|p| !p.ends_with(['\\', '*', '~']) && !p.is_empty());
+                if continues {
+                    let at = start - delim.len();
+                    self.buf.replace_range(at..start, "");
+                    self.wrap(at, "", delim);
+                } else {
+                    self.wrap(start, delim, delim);
+                }
             }
             Exit::Link { start, url, title } => {
                 self.inline_depth -= 1;
@@ -1091,6 +1107,71 @@ mod tests {
         assert_eq!(
             md("<p>a<script>evil()</script><svg><text>s</text></svg><iframe>f</iframe>b</p>"),
             "ab\n"
+        );
+    }
+
+    #[test]
+    fn unclosed_media_keep_the_rest_of_the_article() {
+        // An unclosed element whose children are fallback content holds every
+        // later sibling: the element goes, its content stays (as in the text).
+        for tag in [
+            "audio", "video", "canvas", "applet", "map", "meter", "progress", "output",
+        ] {
+            let body = format!("<p>before</p><{tag} src=x onerror=alert(1)><p>after <b>it</b></p>");
+            assert_eq!(md(&body), "before\n\nafter **it**\n", "{tag}");
+            let d = parse_document(&body, &Options::default()).unwrap();
+            let b = d.elements_by_tag(ROOT, &["body"])[0];
+            assert_eq!(crate::render::text(&d, b), "before\n\nafter it", "{tag}");
+            let h = crate::render::html(&d, b, &Options::default());
+            assert!(h.contains("<p>after <b>it</b></p>"), "{tag}: {h}");
+            assert!(!h.contains(tag) && !h.contains("onerror"), "{tag}: {h}");
+        }
+        // Their media children stay out.
+        assert_eq!(
+            md("<video><source src=v.mp4><track src=t.vtt>No video.</video>"),
+            "No video.\n"
+        );
+    }
+
+    #[test]
+    fn html_markdown_and_text_drop_the_same_elements() {
+        use crate::patterns::{DROPPED_TAGS, TEXT_SKIP_TAGS};
+        // Dropped elements that never hold text of their own.
+        const EMPTY: &[&str] = &[
+            "area", "base", "basefont", "bgsound", "embed", "frame", "frameset", "input", "keygen",
+            "link", "meta", "param", "track",
+        ];
+        for t in DROPPED_TAGS {
+            assert!(
+                TEXT_SKIP_TAGS.contains(t) || EMPTY.contains(t),
+                "{t}: dropped from the HTML and Markdown, kept in the text"
+            );
+        }
+        for t in TEXT_SKIP_TAGS {
+            assert!(
+                DROPPED_TAGS.contains(t),
+                "{t}: skipped in the text, kept in the HTML and Markdown"
+            );
+        }
+        for tag in ["datalist", "dialog", "noembed", "noframes", "object"] {
+            let body = format!("<p>a</p><{tag}><p>hidden</p></{tag}><p>b</p>");
+            let d = parse_document(&body, &Options::default()).unwrap();
+            let b = d.elements_by_tag(ROOT, &["body"])[0];
+            assert_eq!(crate::render::text(&d, b), "a\n\nb", "{tag}");
+            assert_eq!(md(&body), "a\n\nb\n", "{tag}");
+        }
+    }
+
+    #[test]
+    fn adjacent_runs_of_the_same_emphasis_merge() {
+        assert_eq!(md("<p><b>a</b><b>b</b> c</p>"), "**ab** c\n");
+        assert_eq!(md("<p>x <i>a</i><i>b</i></p>"), "x *ab*\n");
+        assert_eq!(md("<p><b><i>a</i></b></p>"), "***a***\n");
+        assert_eq!(md("<p><b>a</b> <b>b</b></p>"), "**a** **b**\n");
+        let (text, _) = rendered(&md("<p><b>$5 savings</b><b>BOOK:</b> by Dec</p>"));
+        assert_eq!(
+            text.split_whitespace().collect::<Vec<_>>(),
+            ["$5", "savingsBOOK:", "by", "Dec"]
         );
     }
 

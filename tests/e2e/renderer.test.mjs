@@ -147,6 +147,66 @@ describe('Chromium: the reader renderer', () => {
     assert.deepEqual(await page.evaluate(new Function(PAGE_STATE)), before, 'page exactly as before, clutter styles included');
   });
 
+  it('a long article renders in slices to the same article, through the same allowlist', async () => {
+    await page.goto(`${server.origin}/pages/renderer.html`);
+    const r = await page.evaluate(() => {
+      const o = unmirror.overlay;
+      const para = (k) =>
+        `<p>Paragraph ${k} with <b>bold</b>, <a href="https://example.com/${k}">a link</a> and <img src="javascript:alert(1)" onerror="window.pwned=1"> a bad image.</p>\n` +
+        (k % 50 === 0
+          ? `<figure><img src="/img/figure.png" alt="f${k}"><figcaption>Caption ${k}</figcaption></figure>\n<table><tbody><tr><td>${k}</td><td>cell</td></tr></tbody></table>\n<ul><li>one</li><li>two</li></ul>\n<pre><code>\ncode ${k} &lt;x&gt;</code></pre>\n<script>window.pwned=2</script><iframe src="https://evil.example/"></iframe>\n`
+          : '');
+      const cases = {
+        blocks: `<div><article>${Array.from({ length: 2500 }, (_, k) => para(k)).join('')}</article></div>`,
+        sections: `<div>${Array.from({ length: 40 }, (_, k) => `<section><h2>S${k}</h2>${Array.from({ length: 60 }, (_, j) => para(j)).join('')}</section>`).join('')}</div>`,
+        'one long paragraph': `<div><article><p>${'lorem <i>ipsum</i> dolor &amp; sit amet '.repeat(20000)}</p></article></div>`,
+        'inline run': `<div><article>${'<span>word</span> <b>bold</b> '.repeat(20000)}</article></div>`,
+      };
+      const shape = (n) => {
+        const els = [...n.querySelectorAll('*')].filter((e) => !e.hasAttribute('data-continued'));
+        const tags = {};
+        for (const e of els) tags[e.localName] = (tags[e.localName] ?? 0) + 1;
+        const attrs = new Set(els.flatMap((e) => [...e.attributes].map((a) => a.name)));
+        return { text: n.textContent, tags, attrs: [...attrs].sort() };
+      };
+      const out = {};
+      for (const [name, html] of Object.entries(cases)) {
+        const pieces = o.sliceHtml(html);
+        const live = document.createElement('div');
+        live.append(o.buildContent(pieces[0].html));
+        for (const p of pieces.slice(1)) o.appendSlice(live, p);
+        const a = shape(live);
+        const b = shape(o.buildContent(html));
+        out[name] = { pieces: pieces.length, same: JSON.stringify(a) === JSON.stringify(b), text: a.text.length, attrs: a.attrs };
+      }
+      // Not the core's kind of HTML (a bare `<` in text): one piece, as before.
+      out.fallback = o.sliceHtml(`<p>${'a < b '.repeat(20000)}</p>`).length;
+      return out;
+    });
+    for (const name of ['blocks', 'sections', 'one long paragraph', 'inline run']) {
+      assert.ok(r[name].pieces > 5, `${name}: sliced (${r[name].pieces} pieces)`);
+      assert.ok(r[name].same, `${name}: the same text, elements and attributes as in one go`);
+      assert.ok(!r[name].attrs.some((a) => a.startsWith('on') || a === 'style'), `${name}: ${r[name].attrs}`);
+    }
+    assert.equal(r.fallback, 1);
+    // Through open(): the first slice at once, the rest later; nothing runs.
+    const big = { ...article(server.origin, {}), content_html: `<div><article>${'<p>Long <b>article</b> text <img src=x onerror="window.pwned=3"></p>\n'.repeat(20000)}</article></div>` };
+    const first = await page.evaluate((a) => {
+      window.handle = unmirror.overlay.open({ result: { ok: true, article: a }, settings: unmirror.settings.DEFAULTS, pageUrl: location.href });
+      const c = document.querySelector('unmirror-reader').shadowRoot.querySelector('.content');
+      return { render: c.dataset.render, slices: c.dataset.slices };
+    }, big);
+    assert.equal(first.render, 'partial');
+    assert.match(first.slices, /^1\/\d+$/);
+    await page.waitForFunction(() => document.querySelector('unmirror-reader').shadowRoot.querySelector('.content').dataset.render === 'complete');
+    const done = await page.evaluate(() => {
+      const c = document.querySelector('unmirror-reader').shadowRoot.querySelector('.content');
+      window.handle.close();
+      return { paras: c.querySelectorAll('p').length, pwned: window.pwned ?? null };
+    });
+    assert.deepEqual(done, { paras: 20000, pwned: null });
+  });
+
   it('without an original URL: a "find the original" search link, never opened by itself', async () => {
     const mark = server.mark();
     const seen = [];

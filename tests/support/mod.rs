@@ -52,3 +52,91 @@ pub fn case_dirs(dir: &Path) -> Vec<PathBuf> {
     v.sort();
     v
 }
+
+/// The words of `article`'s text export (its title and body; the byline and
+/// attribution lines are front matter in the Markdown) that the Markdown export,
+/// rendered back to text by a CommonMark renderer with the GFM extensions,
+/// lacks, counted as a multiset, in text order; raw HTML the renderer would
+/// pass through is reported too. Empty when the Markdown keeps every word.
+pub fn markdown_lost_words(article: &unmirror::Article) -> Vec<String> {
+    use pulldown_cmark::{Event, Parser};
+    use std::collections::HashMap;
+    use unmirror::{export, Article, ExportContext, ExportFormat};
+    let ctx = ExportContext {
+        source_url: Some("https://news.example/a.html".to_string()),
+        exported: "2026-01-01".to_string(),
+    };
+    let text = export(article, ExportFormat::TextExport, &ctx);
+    let head = export(
+        &Article {
+            text: String::new(),
+            ..article.clone()
+        },
+        ExportFormat::TextExport,
+        &ctx,
+    );
+    let body = text.strip_prefix(head.as_str()).unwrap_or(&text);
+    let md = export(article, ExportFormat::Markdown, &ctx);
+    // The body after the front matter (whose closing `---` is the first after line 1).
+    let md_body = md
+        .strip_prefix("---\n")
+        .and_then(|rest| rest.find("\n---\n").map(|end| &rest[end + 5..]))
+        .unwrap_or(&md);
+    let mut opts = pulldown_cmark::Options::empty();
+    opts.insert(pulldown_cmark::Options::ENABLE_TABLES);
+    opts.insert(pulldown_cmark::Options::ENABLE_STRIKETHROUGH);
+    opts.insert(pulldown_cmark::Options::ENABLE_FOOTNOTES);
+    opts.insert(pulldown_cmark::Options::ENABLE_TASKLISTS);
+    let mut rendered = String::new();
+    let mut lost = Vec::new();
+    // Image descriptions are not in the plain text (nor in the word count).
+    let mut in_image = 0usize;
+    for ev in Parser::new_ext(md_body, opts) {
+        match ev {
+            Event::Start(pulldown_cmark::Tag::Image { .. }) => in_image += 1,
+            Event::End(pulldown_cmark::TagEnd::Image) => in_image = in_image.saturating_sub(1),
+            Event::Text(_) if in_image > 0 => {}
+            Event::Text(t) | Event::Code(t) => rendered.push_str(&t),
+            Event::Html(h) | Event::InlineHtml(h) => lost.push(format!("(raw HTML {h:?})")),
+            Event::Start(t) if is_block(&t.to_end()) => rendered.push(' '),
+            Event::End(t) if is_block(&t) => rendered.push(' '),
+            Event::SoftBreak | Event::HardBreak | Event::Rule => rendered.push(' '),
+            _ => {}
+        }
+    }
+    // Control characters are not text (the Markdown leaves them out).
+    let plain = |s: &str| s.replace(|c: char| c.is_control() && !c.is_whitespace(), "");
+    let (rendered, title, body) = (plain(&rendered), plain(&article.title), plain(body));
+    let mut have: HashMap<&str, usize> = HashMap::new();
+    for w in words(&rendered) {
+        *have.entry(w).or_default() += 1;
+    }
+    for w in words(&title).chain(words(&body)) {
+        match have.get_mut(w) {
+            Some(n) if *n > 0 => *n -= 1,
+            _ => lost.push(w.to_string()),
+        }
+    }
+    lost
+}
+
+/// Words as runs of letters and digits: punctuation is the renderers' to
+/// choose (a `<q>` is quoted in Markdown, not in plain text).
+fn words(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
+fn is_block(t: &pulldown_cmark::TagEnd) -> bool {
+    use pulldown_cmark::TagEnd;
+    !matches!(
+        t,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Link
+            | TagEnd::Image
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+    )
+}
