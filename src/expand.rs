@@ -117,20 +117,27 @@ impl Tally {
     }
 }
 
-/// Detach the page's footers: `<footer>` and `role=contentinfo` elements
-/// outside any article, main region or other footer.
-pub(crate) fn drop_page_footers(dom: &mut Dom) {
-    let feet: Vec<NodeId> = dom
+/// Detach the page's chrome that can outscore short content: footers
+/// (`<footer>` and `role=contentinfo` outside any article, main region or other
+/// footer) and cookie/consent notices (class or id vocabulary, short).
+pub(crate) fn drop_page_chrome(dom: &mut Dom) {
+    let chrome: Vec<NodeId> = dom
         .descendant_elements(ROOT)
         .filter(|&n| {
-            (dom.is_tag(n, "footer") || dom.attr(n, "role") == Some("contentinfo"))
-                && !dom
+            if dom.is_one_of(n, &["html", "body", "main", "article"]) {
+                return false;
+            }
+            if dom.is_tag(n, "footer") || dom.attr(n, "role") == Some("contentinfo") {
+                return !dom
                     .ancestors(n)
-                    .any(|a| dom.is_one_of(a, patterns::FOOTER_CONTAINERS))
+                    .any(|a| dom.is_one_of(a, patterns::FOOTER_CONTAINERS));
+            }
+            patterns::contains_any_ci(&dom.match_string(n), patterns::CONSENT_WORDS)
+                && dom.text_len_trimmed(n) <= tuning::CONSENT_MAX_CHARS
         })
         .collect();
-    for f in feet {
-        dom.detach(f);
+    for n in chrome {
+        dom.detach(n);
     }
 }
 

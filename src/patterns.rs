@@ -464,6 +464,9 @@ pub const EXPAND_STOP_HEADINGS: &[&str] = &[
     "comments",
 ];
 
+/// Class/id substrings of cookie and consent notices.
+pub const CONSENT_WORDS: &[&str] = &["cookie", "consent", "gdpr", "onetrust"];
+
 /// Elements whose `<footer>` belongs to them, not to the page.
 pub const FOOTER_CONTAINERS: &[&str] = &["article", "main", "footer", "section", "blockquote"];
 

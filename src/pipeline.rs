@@ -41,9 +41,9 @@ fn extract_inner(
     let base = links::Base::from_document(&dom, page_url.as_ref());
     // Readability's `_unwrapNoscriptImages`: before extraction, as it scores images.
     links::unwrap_noscript_images(&mut dom, opts);
-    // The page's footer is never the article (it wins on pages whose content
-    // is in short blocks, product and landing pages).
-    expand::drop_page_footers(&mut dom);
+    // The page's footer and cookie notices are never the article (they win on
+    // pages whose content is in short blocks, product and landing pages).
+    expand::drop_page_chrome(&mut dom);
     let Some(grabbed) = grab::grab_article(&mut dom, &mut meta, opts) else {
         return noscript_fallback(&pristine, url, opts, fallback, &meta);
     };
@@ -294,5 +294,13 @@ mod tests {
         let article = extract(html, None).expect("article");
         assert!(article.text.contains("oiled walnut"), "{}", article.text);
         assert!(!article.text.contains("small team of makers"));
+        // Nor is a cookie notice.
+        let html = html.replace(
+            "<footer>",
+            "<div id=cookie-notice><p>We and our many partners use cookies and similar technologies to store and access data on your device, to measure and improve the service, and to show you content you may like.</p></div><footer>",
+        );
+        let article = extract(&html, None).expect("article");
+        assert!(article.text.contains("oiled walnut"), "{}", article.text);
+        assert!(!article.text.contains("partners use cookies"));
     }
 }

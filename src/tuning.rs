@@ -166,6 +166,9 @@ pub const EXPAND_STOP_HEADING_CHARS: usize = 60;
 /// Blocks with at least this many chars of text are dropped when an earlier
 /// block of the expanded region has the same text.
 pub const EXPAND_DEDUPE_MIN_CHARS: usize = 20;
+/// An element named like a cookie/consent notice longer than this (chars) is
+/// not dropped before extraction (a page wrapper carrying a state class).
+pub const CONSENT_MAX_CHARS: usize = 5000;
 /// When the visible page yields no article, the body's `<noscript>` markup is
 /// extracted instead if it holds at least this many bytes.
 pub const NOSCRIPT_FALLBACK_MIN_BYTES: usize = 200;
