@@ -117,9 +117,10 @@ impl Tally {
     }
 }
 
-/// Detach the page's chrome that can outscore short content: footers
-/// (`<footer>` and `role=contentinfo` outside any article, main region or other
-/// footer) and cookie/consent notices (class or id vocabulary, short).
+/// Detach the page's chrome that can outscore short content: footers,
+/// headers and navigation (`<footer>`, `<header>`, `<nav>` and their ARIA roles)
+/// outside any article, main region, section or footer; modal dialogs and
+/// cookie/consent notices (class or id vocabulary), when short.
 pub(crate) fn drop_page_chrome(dom: &mut Dom) {
     let chrome: Vec<NodeId> = dom
         .descendant_elements(ROOT)
@@ -132,7 +133,27 @@ pub(crate) fn drop_page_chrome(dom: &mut Dom) {
                     .ancestors(n)
                     .any(|a| dom.is_one_of(a, patterns::FOOTER_CONTAINERS));
             }
-            patterns::contains_any_ci(&dom.match_string(n), patterns::CONSENT_WORDS)
+            let outside = || {
+                !dom.ancestors(n)
+                    .any(|a| dom.is_one_of(a, patterns::FOOTER_CONTAINERS))
+            };
+            // The page's own header and navigation.
+            if (dom.is_one_of(n, &["header", "nav"])
+                || matches!(dom.attr(n, "role"), Some("banner" | "navigation")))
+                && outside()
+            {
+                return true;
+            }
+            // Modal notices (consent, sign-up).
+            if (matches!(dom.attr(n, "role"), Some("dialog" | "alertdialog"))
+                || dom.attr(n, "aria-modal") == Some("true")
+                || dom.is_tag(n, "dialog"))
+                && dom.text_len_trimmed(n) <= tuning::CONSENT_MAX_CHARS
+            {
+                return true;
+            }
+            (patterns::contains_any_ci(dom.class_attr(n), patterns::CONSENT_WORDS)
+                || patterns::contains_any_ci(dom.id_attr(n), patterns::CONSENT_WORDS))
                 && dom.text_len_trimmed(n) <= tuning::CONSENT_MAX_CHARS
         })
         .collect();

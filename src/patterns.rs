@@ -467,7 +467,8 @@ pub const EXPAND_STOP_HEADINGS: &[&str] = &[
 /// Class/id substrings of cookie and consent notices.
 pub const CONSENT_WORDS: &[&str] = &["cookie", "consent", "gdpr", "onetrust"];
 
-/// Elements whose `<footer>` belongs to them, not to the page.
+/// Elements whose `<footer>`, `<header>` or `<nav>` belongs to them, not to
+/// the page.
 pub const FOOTER_CONTAINERS: &[&str] = &["article", "main", "footer", "section", "blockquote"];
 
 /// ARIA roles of page furniture (`UNLIKELY_ROLES`).

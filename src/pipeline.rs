@@ -41,8 +41,9 @@ fn extract_inner(
     let base = links::Base::from_document(&dom, page_url.as_ref());
     // Readability's `_unwrapNoscriptImages`: before extraction, as it scores images.
     links::unwrap_noscript_images(&mut dom, opts);
-    // The page's footer and cookie notices are never the article (they win on
-    // pages whose content is in short blocks, product and landing pages).
+    // The page's header, navigation, footer, modals and cookie notices are
+    // never the article (they win on pages whose content is in short blocks,
+    // product, collection and landing pages).
     expand::drop_page_chrome(&mut dom);
     let Some(grabbed) = grab::grab_article(&mut dom, &mut meta, opts) else {
         return noscript_fallback(&pristine, url, opts, fallback, &meta);
@@ -294,6 +295,7 @@ mod tests {
         let article = extract(html, None).expect("article");
         assert!(article.text.contains("oiled walnut"), "{}", article.text);
         assert!(!article.text.contains("small team of makers"));
+        assert!(!article.text.contains("Free shipping"));
         // Nor is a cookie notice.
         let html = html.replace(
             "<footer>",
