@@ -156,7 +156,7 @@ pub const REPEAT_MAX_LINK_DENSITY: f64 = 0.5;
 pub const EXPAND_BLOCK_MAX_LINK_DENSITY: f64 = 0.5;
 /// … the article is expanded when it holds less than this share of the page's
 /// good text…
-pub const EXPAND_MAX_KEPT_SHARE: f64 = 0.5;
+pub const EXPAND_MAX_KEPT_SHARE: f64 = 0.6;
 /// … and the page has at least this many more characters of it…
 pub const EXPAND_MIN_EXTRA_CHARS: usize = 500;
 /// … to the smallest ancestor of the pick holding this share of it.

@@ -21,7 +21,7 @@ const MIN_BOW_F1: f64 = 0.85;
 const MIN_TYPE_SHINGLE_F1: &[(&str, f64)] = &[
     ("article", 0.95),
     ("documentation", 0.89),
-    ("service", 0.81),
+    ("service", 0.82),
     ("forum", 0.71),
     ("listing", 0.64),
     ("collection", 0.62),
