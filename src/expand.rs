@@ -206,7 +206,7 @@ pub(crate) fn expand(pristine: &Dom, source: NodeId, kept: usize) -> Option<(Dom
 /// Drop the sections introduced by a heading that names what is not the
 /// page's content (reviews, other products, comments): the heading's wrapper
 /// when it leads one, else the heading and the siblings up to the next one.
-fn drop_stop_sections(dom: &mut Dom, region: NodeId) {
+pub(crate) fn drop_stop_sections(dom: &mut Dom, region: NodeId) {
     for h in dom.elements_by_tag(region, patterns::HEADING_TAGS) {
         if !dom.is_ancestor(region, h)
             || dom.text_len_trimmed(h) > tuning::EXPAND_STOP_HEADING_CHARS
@@ -240,7 +240,7 @@ fn drop_stop_sections(dom: &mut Dom, region: NodeId) {
 
 /// Drop blocks repeating the text of an earlier block (responsive pages
 /// carry the same section once per layout).
-fn dedupe(dom: &mut Dom, region: NodeId) {
+pub(crate) fn dedupe(dom: &mut Dom, region: NodeId) {
     let mut seen: std::collections::HashMap<String, NodeId> = std::collections::HashMap::new();
     let mut stack = vec![region];
     while let Some(n) = stack.pop() {

@@ -60,6 +60,8 @@ fn extract_inner(
         if inside && wide >= tuning::WIDEN_MIN_RATIO * kept {
             let mut wider = pristine.clone();
             widen::strip(&mut wider, main);
+            expand::drop_stop_sections(&mut wider, main);
+            expand::dedupe(&mut wider, main);
             wider.detach(main);
             let wrap = wider.create_element("div");
             wider.append_child(wrap, main);

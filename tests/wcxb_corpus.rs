@@ -24,7 +24,7 @@ const MIN_TYPE_SHINGLE_F1: &[(&str, f64)] = &[
     ("service", 0.82),
     ("forum", 0.71),
     ("listing", 0.64),
-    ("collection", 0.62),
+    ("collection", 0.64),
     ("product", 0.46),
 ];
 
