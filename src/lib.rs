@@ -20,6 +20,7 @@ mod clutter;
 mod decode;
 mod dom;
 mod error;
+mod expand;
 mod export;
 mod extract;
 mod links;

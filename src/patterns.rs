@@ -434,6 +434,48 @@ pub const WIDEN_DROPPED_TAGS: &[&str] = &[
     "button", "select", "input", "textarea", "nav", "aside", "footer", "dialog",
 ];
 
+/// Tags dropped by expansion (`expand`) besides `widen`'s: controls that
+/// carry labels, not content.
+pub const EXPAND_DROPPED_TAGS: &[&str] = &["label", "option", "menu", "dialog"];
+
+/// Starts of headings (lower-cased) of sections that are not a page's
+/// content: reviews, other products, comments (`expand`).
+pub const EXPAND_STOP_HEADINGS: &[&str] = &[
+    "customer reviews",
+    "reviews",
+    "ratings & reviews",
+    "ratings and reviews",
+    "customer questions",
+    "questions & answers",
+    "frequently bought together",
+    "customers also",
+    "customers who",
+    "people also",
+    "people who",
+    "recently viewed",
+    "similar items",
+    "similar products",
+    "you may also like",
+    "you might also like",
+    "you may like",
+    "related products",
+    "related items",
+    "complete the look",
+    "shop the look",
+    "more from this",
+    "recommended for you",
+    "leave a reply",
+    "leave a comment",
+    "comments",
+];
+
+/// Class/id substrings of cookie and consent notices.
+pub const CONSENT_WORDS: &[&str] = &["cookie", "consent", "gdpr", "onetrust"];
+
+/// Elements whose `<footer>`, `<header>` or `<nav>` belongs to them, not to
+/// the page.
+pub const FOOTER_CONTAINERS: &[&str] = &["article", "main", "footer", "section", "blockquote"];
+
 /// ARIA roles of page furniture (`UNLIKELY_ROLES`).
 pub const UNLIKELY_ROLES: &[&str] = &[
     "menu",

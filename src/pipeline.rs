@@ -1,8 +1,8 @@
 //! The stages wired together. Read this file first.
 
 use crate::{
-    attribution, clean, clutter, extract as grab, links, metadata, parse, render, suspense, tuning,
-    widen,
+    attribution, clean, clutter, expand, extract as grab, links, metadata, parse, render, suspense,
+    tuning, widen,
 };
 use crate::{Article, Error, Options};
 use url::Url;
@@ -41,6 +41,10 @@ fn extract_inner(
     let base = links::Base::from_document(&dom, page_url.as_ref());
     // Readability's `_unwrapNoscriptImages`: before extraction, as it scores images.
     links::unwrap_noscript_images(&mut dom, opts);
+    // The page's header, navigation, footer, modals and cookie notices are
+    // never the article (they win on pages whose content is in short blocks,
+    // product, collection and landing pages).
+    expand::drop_page_chrome(&mut dom);
     let Some(grabbed) = grab::grab_article(&mut dom, &mut meta, opts) else {
         return noscript_fallback(&pristine, url, opts, fallback, &meta);
     };
@@ -56,6 +60,8 @@ fn extract_inner(
         if inside && wide >= tuning::WIDEN_MIN_RATIO * kept {
             let mut wider = pristine.clone();
             widen::strip(&mut wider, main);
+            expand::drop_stop_sections(&mut wider, main);
+            expand::dedupe(&mut wider, main);
             wider.detach(main);
             let wrap = wider.create_element("div");
             wider.append_child(wrap, main);
@@ -82,6 +88,15 @@ fn extract_inner(
             }
         }
     }
+    // …or, when neither applied, every good text block of the page's content
+    // region when the pick holds a small share of it.
+    if let (false, Some(source)) = (widened || root != grabbed.content, grabbed.source) {
+        let kept = widen::visible_text_len(&dom, root);
+        if let Some((wider, wrap)) = expand::expand(&pristine, source, kept) {
+            dom = wider;
+            root = wrap;
+        }
+    }
     // ---- mirror verdict + clutter (issue 5): on the pristine tree; reported
     // clutter the extractor kept inside the content is dropped before cleaning.
     let analysis = clutter::Analysis::new(&pristine, grabbed.source, page_url.as_ref(), &meta);
@@ -96,6 +111,13 @@ fn extract_inner(
     // Nothing readable, or only the labels of a form (a sign-in page): no article.
     if text.trim().is_empty() || !has_text_outside_forms(&dom, root) {
         return noscript_fallback(&pristine, url, opts, fallback, &meta);
+    }
+    // Script-driven pages that render a token shell but put the full posts in
+    // `<noscript>` (forum software does): the richer noscript version wins.
+    if fallback {
+        if let Some(article) = richer_noscript(&pristine, url, opts, &meta, &text) {
+            return Ok(article);
+        }
     }
     // ---- attribution (issue 7)
     let attribution = attribution::attribute(&analysis, &text, &mirror);
@@ -139,6 +161,15 @@ fn noscript_fallback(
     if !fallback {
         return Err(Error::NoContent);
     }
+    let markup = noscript_markup(pristine);
+    if markup.trim().len() < tuning::NOSCRIPT_FALLBACK_MIN_BYTES {
+        return Err(Error::NoContent);
+    }
+    noscript_article(&markup, url, opts, meta)
+}
+
+/// The concatenated `<noscript>` markup of the body.
+fn noscript_markup(pristine: &crate::dom::Dom) -> String {
     let mut markup = String::new();
     for n in pristine.elements_by_tag(crate::dom::ROOT, &["noscript"]) {
         if pristine.ancestors(n).any(|a| pristine.is_tag(a, "head")) {
@@ -147,9 +178,43 @@ fn noscript_fallback(
         markup.push_str(&pristine.text_content(n));
         markup.push('\n');
     }
-    if markup.trim().len() < tuning::NOSCRIPT_FALLBACK_MIN_BYTES {
-        return Err(Error::NoContent);
+    markup
+}
+
+/// The article of the noscript version when it holds several times the text
+/// of the visible page's article `text`.
+fn richer_noscript(
+    pristine: &crate::dom::Dom,
+    url: Option<&str>,
+    opts: &Options,
+    meta: &metadata::Metadata,
+    text: &str,
+) -> Option<Article> {
+    let has_noscript = pristine
+        .elements_by_tag(crate::dom::ROOT, &["noscript"])
+        .into_iter()
+        .any(|n| pristine.text_len_trimmed(n) >= tuning::NOSCRIPT_RICHER_MIN_BYTES);
+    if !has_noscript {
+        return None;
     }
+    let markup = noscript_markup(pristine);
+    let visible = text.chars().count() as f64;
+    if (markup.len() as f64) < tuning::NOSCRIPT_RICHER_RATIO * visible {
+        return None;
+    }
+    let article = noscript_article(&markup, url, opts, meta).ok()?;
+    (article.text.chars().count() as f64 >= tuning::NOSCRIPT_RICHER_RATIO * visible)
+        .then_some(article)
+}
+
+/// Extract `markup` (noscript content) as a page of its own, with `meta` from
+/// the real page.
+fn noscript_article(
+    markup: &str,
+    url: Option<&str>,
+    opts: &Options,
+    meta: &metadata::Metadata,
+) -> Result<Article, Error> {
     let page = format!("<!DOCTYPE html><html><body>{markup}</body></html>");
     let mut article = extract_inner(&page, url, opts, false)?;
     if !meta.title.is_empty() {
@@ -198,5 +263,48 @@ mod tests {
             None
         )
         .is_err());
+    }
+
+    #[test]
+    fn a_richer_noscript_version_wins_over_a_token_shell() {
+        let post = "This is a long forum post that explains the problem in detail, with enough words to count as content for the reader. ";
+        let html = format!(
+            "<html><head><title>Thread</title></head><body><div id=app><h1>Community forums</h1>\
+             <p>Share and learn in the community, with the people who build it.</p></div>\
+             <noscript><div class=posts><p>{}</p><p>{}</p><p>{}</p></div></noscript></body></html>",
+            post.repeat(8),
+            post.repeat(6),
+            post.repeat(4)
+        );
+        let article = extract(&html, None).expect("article");
+        assert!(article.text.contains("forum post that explains"));
+        assert!(!article.text.contains("Share and learn"));
+        // A small noscript note does not replace the page.
+        let html = format!(
+            "<html><body><div><p>{}</p></div><noscript><p>Please enable JavaScript to see the comments.</p></noscript></body></html>",
+            post.repeat(4)
+        );
+        let article = extract(&html, None).expect("article");
+        assert!(!article.text.contains("enable JavaScript"));
+    }
+
+    #[test]
+    fn the_page_footer_is_never_the_article() {
+        let html = "<html><body><div class=product><h1>Walnut desk lamp</h1>\
+            <p>A lamp of oiled walnut with a linen shade.</p></div>\
+            <footer><p>We are a small team of makers who care about every order, and we answer every message ourselves, so write to us, really, at any time, about anything at all.</p>\
+            <ul><li><a href=/a>About</a></li><li><a href=/b>Returns</a></li></ul></footer></body></html>";
+        let article = extract(html, None).expect("article");
+        assert!(article.text.contains("oiled walnut"), "{}", article.text);
+        assert!(!article.text.contains("small team of makers"));
+        assert!(!article.text.contains("Free shipping"));
+        // Nor is a cookie notice.
+        let html = html.replace(
+            "<footer>",
+            "<div id=cookie-notice><p>We and our many partners use cookies and similar technologies to store and access data on your device, to measure and improve the service, and to show you content you may like.</p></div><footer>",
+        );
+        let article = extract(&html, None).expect("article");
+        assert!(article.text.contains("oiled walnut"), "{}", article.text);
+        assert!(!article.text.contains("partners use cookies"));
     }
 }

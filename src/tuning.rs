@@ -151,9 +151,32 @@ pub const REPEAT_MIN_ITEMS: usize = 3;
 pub const REPEAT_MIN_RATIO: f64 = 2.0;
 /// … and the group's link text share, below which it is content.
 pub const REPEAT_MAX_LINK_DENSITY: f64 = 0.5;
+/// Expansion (`expand`): a block whose link text is above this share of its
+/// text is a link list, not content…
+pub const EXPAND_BLOCK_MAX_LINK_DENSITY: f64 = 0.5;
+/// … the article is expanded when it holds less than this share of the page's
+/// good text…
+pub const EXPAND_MAX_KEPT_SHARE: f64 = 0.6;
+/// … and the page has at least this many more characters of it…
+pub const EXPAND_MIN_EXTRA_CHARS: usize = 500;
+/// … to the smallest ancestor of the pick holding this share of it.
+pub const EXPAND_COVER_SHARE: f64 = 0.8;
+/// Headings longer than this (chars) are not section labels.
+pub const EXPAND_STOP_HEADING_CHARS: usize = 60;
+/// Blocks with at least this many chars of text are dropped when an earlier
+/// block of the expanded region has the same text.
+pub const EXPAND_DEDUPE_MIN_CHARS: usize = 20;
+/// An element named like a cookie/consent notice longer than this (chars) is
+/// not dropped before extraction (a page wrapper carrying a state class).
+pub const CONSENT_MAX_CHARS: usize = 5000;
 /// When the visible page yields no article, the body's `<noscript>` markup is
 /// extracted instead if it holds at least this many bytes.
 pub const NOSCRIPT_FALLBACK_MIN_BYTES: usize = 200;
+/// A page whose article is small but that has a `<noscript>` element of at
+/// least this many bytes of markup…
+pub const NOSCRIPT_RICHER_MIN_BYTES: usize = 2000;
+/// … takes the noscript version when it yields this many times the text.
+pub const NOSCRIPT_RICHER_RATIO: f64 = 3.0;
 /// `<noscript>` content longer than this is not parsed for a fallback image.
 pub const MAX_NOSCRIPT_IMAGE_BYTES: usize = 8 * 1024;
 

@@ -20,7 +20,7 @@ pub(crate) fn main_region(dom: &Dom) -> Option<NodeId> {
 
 /// Is `n` furniture to drop from a widened region? A form is furniture unless
 /// it wraps content (forums put their posts in a moderation form).
-fn is_furniture(dom: &Dom, n: NodeId) -> bool {
+pub(crate) fn is_furniture(dom: &Dom, n: NodeId) -> bool {
     if !is_probably_visible(dom, n) {
         return true;
     }

@@ -1,0 +1,314 @@
+//! Expansion: on pages that are not one article (service pages, product pages,
+//! landing pages) the content is spread over several sections and Readability's
+//! single best container holds a small part of it. Trafilatura's answer is to
+//! keep every good text block outside the page furniture; this stage does that
+//! when Readability's pick holds much less than the page's good text: it climbs
+//! from the pick to the smallest ancestor holding most of the good text and
+//! keeps that region minus furniture and link lists.
+//!
+//! A *block* is the nearest block-level element around a run of text; it is
+//! good when little of its text is link text. Furniture is what `widen`
+//! drops (navigation, asides, footers, forms, hidden parts), page headers, and
+//! elements whose class or id is Readability's "unlikely candidate" vocabulary.
+
+use crate::dom::{Dom, NodeData, NodeId, ROOT};
+use crate::patterns;
+use crate::tuning;
+use crate::widen;
+
+/// Good text per node of one tree.
+pub(crate) struct Tally {
+    /// Characters of good text under each node (furniture excluded).
+    good: Vec<u32>,
+    /// Blocks that are not good (link lists).
+    bad: Vec<NodeId>,
+    /// Furniture roots found in the walk.
+    furniture: Vec<NodeId>,
+}
+
+/// Is `n` furniture for expansion?
+fn is_furniture(dom: &Dom, n: NodeId) -> bool {
+    if widen::is_furniture(dom, n) || dom.is_one_of(n, patterns::EXPAND_DROPPED_TAGS) {
+        return true;
+    }
+    // The page's header, not an article's own.
+    if dom.is_tag(n, "header") {
+        return !dom
+            .ancestors(n)
+            .any(|a| dom.is_one_of(a, &["article", "main", "section"]));
+    }
+    if dom.is_one_of(n, &["body", "main", "article", "a"]) {
+        return false;
+    }
+    let m = dom.match_string(n);
+    patterns::contains_any_ci(&m, patterns::UNLIKELY_CANDIDATES)
+        && !patterns::contains_any_ci(&m, patterns::MAYBE_CANDIDATE)
+}
+
+impl Tally {
+    /// Walk `root` once: block text and link text, then good text summed up
+    /// the tree.
+    pub(crate) fn of(dom: &Dom, root: NodeId) -> Tally {
+        let len = dom.len();
+        let mut good = vec![0u32; len];
+        let mut text = vec![0u32; len];
+        let mut link = vec![0u32; len];
+        let mut furniture = Vec::new();
+        // Preorder with (node, nearest block, inside link).
+        let mut order: Vec<NodeId> = Vec::new();
+        let mut blocks: Vec<NodeId> = Vec::new();
+        let mut stack = vec![(root, root, false)];
+        while let Some((n, block, in_link)) = stack.pop() {
+            match dom.data(n) {
+                NodeData::Text(t) => {
+                    let c = t.chars().filter(|c| !c.is_whitespace()).count() as u32;
+                    text[block] += c;
+                    if in_link {
+                        link[block] += c;
+                    }
+                }
+                NodeData::Element(_) => {
+                    if n != root && is_furniture(dom, n) {
+                        furniture.push(n);
+                        continue;
+                    }
+                    order.push(n);
+                    let is_block = n == root || patterns::is_block_tag(dom.tag(n));
+                    if is_block {
+                        blocks.push(n);
+                    }
+                    let b = if is_block { n } else { block };
+                    let l = in_link || dom.is_tag(n, "a");
+                    let mut c = dom.last_child(n);
+                    while let Some(ch) = c {
+                        stack.push((ch, b, l));
+                        c = dom.prev_sibling(ch);
+                    }
+                }
+                _ => {}
+            }
+        }
+        let mut bad = Vec::new();
+        for &b in &blocks {
+            let (t, l) = (text[b] as f64, link[b] as f64);
+            if t > 0.0 && l <= tuning::EXPAND_BLOCK_MAX_LINK_DENSITY * t {
+                good[b] = text[b];
+            } else if t > 0.0 {
+                bad.push(b);
+            }
+        }
+        for &n in order.iter().rev() {
+            if n == root {
+                continue;
+            }
+            if let Some(p) = dom.parent(n) {
+                good[p] += good[n];
+            }
+        }
+        Tally {
+            good,
+            bad,
+            furniture,
+        }
+    }
+
+    pub(crate) fn good(&self, n: NodeId) -> usize {
+        self.good.get(n).map_or(0, |&g| g as usize)
+    }
+}
+
+/// Detach the page's chrome that can outscore short content: footers,
+/// headers and navigation (`<footer>`, `<header>`, `<nav>` and their ARIA roles)
+/// outside any article, main region, section or footer; modal dialogs and
+/// cookie/consent notices (class or id vocabulary), when short.
+pub(crate) fn drop_page_chrome(dom: &mut Dom) {
+    let chrome: Vec<NodeId> = dom
+        .descendant_elements(ROOT)
+        .filter(|&n| {
+            if dom.is_one_of(n, &["html", "body", "main", "article"]) {
+                return false;
+            }
+            if dom.is_tag(n, "footer") || dom.attr(n, "role") == Some("contentinfo") {
+                return !dom
+                    .ancestors(n)
+                    .any(|a| dom.is_one_of(a, patterns::FOOTER_CONTAINERS));
+            }
+            let outside = || {
+                !dom.ancestors(n)
+                    .any(|a| dom.is_one_of(a, patterns::FOOTER_CONTAINERS))
+            };
+            // The page's own header and navigation.
+            if (dom.is_one_of(n, &["header", "nav"])
+                || matches!(dom.attr(n, "role"), Some("banner" | "navigation")))
+                && outside()
+            {
+                return true;
+            }
+            // Modal notices (consent, sign-up).
+            if (matches!(dom.attr(n, "role"), Some("dialog" | "alertdialog"))
+                || dom.attr(n, "aria-modal") == Some("true")
+                || dom.is_tag(n, "dialog"))
+                && dom.text_len_trimmed(n) <= tuning::CONSENT_MAX_CHARS
+            {
+                return true;
+            }
+            (patterns::contains_any_ci(dom.class_attr(n), patterns::CONSENT_WORDS)
+                || patterns::contains_any_ci(dom.id_attr(n), patterns::CONSENT_WORDS))
+                && dom.text_len_trimmed(n) <= tuning::CONSENT_MAX_CHARS
+        })
+        .collect();
+    for n in chrome {
+        dom.detach(n);
+    }
+}
+
+/// The body of the page.
+fn body(dom: &Dom) -> Option<NodeId> {
+    dom.descendant_elements(ROOT)
+        .find(|&n| dom.is_tag(n, "body"))
+}
+
+/// When the article `kept` characters of text while the page holds several
+/// times as much good text, the region to keep instead: a detached `<div>` in
+/// `wider` (a clone of `pristine`) holding the smallest ancestor of `source`
+/// that covers most of the page's good text, minus furniture and link lists.
+pub(crate) fn expand(pristine: &Dom, source: NodeId, kept: usize) -> Option<(Dom, NodeId)> {
+    let body = body(pristine)?;
+    if !pristine.is_ancestor(body, source) {
+        return None;
+    }
+    let tally = Tally::of(pristine, body);
+    let total = tally.good(body);
+    if (kept as f64) >= tuning::EXPAND_MAX_KEPT_SHARE * total as f64
+        || total.saturating_sub(kept) < tuning::EXPAND_MIN_EXTRA_CHARS
+    {
+        return None;
+    }
+    let mut region = source;
+    while (tally.good(region) as f64) < tuning::EXPAND_COVER_SHARE * total as f64 {
+        region = pristine.parent(region)?;
+    }
+    let mut wider = pristine.clone();
+    for &n in tally.furniture.iter().chain(&tally.bad) {
+        if wider.is_ancestor(region, n) && tally.good(n) == 0 {
+            wider.detach(n);
+        }
+    }
+    widen::strip(&mut wider, region);
+    drop_stop_sections(&mut wider, region);
+    dedupe(&mut wider, region);
+    wider.detach(region);
+    let wrap = wider.create_element("div");
+    wider.append_child(wrap, region);
+    Some((wider, wrap))
+}
+
+/// Drop the sections introduced by a heading that names what is not the
+/// page's content (reviews, other products, comments): the heading's wrapper
+/// when it leads one, else the heading and the siblings up to the next one.
+pub(crate) fn drop_stop_sections(dom: &mut Dom, region: NodeId) {
+    for h in dom.elements_by_tag(region, patterns::HEADING_TAGS) {
+        if !dom.is_ancestor(region, h)
+            || dom.text_len_trimmed(h) > tuning::EXPAND_STOP_HEADING_CHARS
+        {
+            continue;
+        }
+        let text = patterns::collapse_ws(&dom.text_content(h)).to_lowercase();
+        if patterns::starts_with_any(text.trim(), patterns::EXPAND_STOP_HEADINGS).is_none() {
+            continue;
+        }
+        let mut cur = h;
+        while let Some(p) = dom.parent(cur) {
+            if p == region || dom.first_element_child(p) != Some(cur) {
+                break;
+            }
+            cur = p;
+        }
+        if cur == h {
+            let mut next = dom.next_element_sibling(h);
+            while let Some(n) = next {
+                if dom.is_one_of(n, patterns::HEADING_TAGS) {
+                    break;
+                }
+                next = dom.next_element_sibling(n);
+                dom.detach(n);
+            }
+        }
+        dom.detach(cur);
+    }
+}
+
+/// Drop blocks repeating the text of an earlier block (responsive pages
+/// carry the same section once per layout).
+pub(crate) fn dedupe(dom: &mut Dom, region: NodeId) {
+    let mut seen: std::collections::HashMap<String, NodeId> = std::collections::HashMap::new();
+    let mut stack = vec![region];
+    while let Some(n) = stack.pop() {
+        if n != region && dom.is_element(n) && patterns::is_block_tag(dom.tag(n)) {
+            let text = patterns::collapse_ws(&dom.text_content(n));
+            if text.chars().count() >= tuning::EXPAND_DEDUPE_MIN_CHARS {
+                match seen.get(&text) {
+                    Some(&first) if !dom.is_ancestor(first, n) => {
+                        dom.detach(n);
+                        continue;
+                    }
+                    Some(_) => {}
+                    None => {
+                        seen.insert(text, n);
+                    }
+                }
+            }
+        }
+        let mut c = dom.last_child(n);
+        while let Some(ch) = c {
+            if dom.is_element(ch) {
+                stack.push(ch);
+            }
+            c = dom.prev_sibling(ch);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{parse, Options};
+
+    #[test]
+    fn spread_sections_are_gathered_without_furniture() {
+        let para = "A section of the service page that explains one thing in plain words. ";
+        let html = format!(
+            "<html><body><nav><a href=/>Home</a></nav><div class=wrap>\
+             <section><h2>One</h2><p>{a}</p></section>\
+             <section><h2>Two</h2><p>{b}</p></section>\
+             <section><h2>Three</h2><p>{c}</p></section>\
+             <ul><li><a href=/x>Link one</a></li><li><a href=/y>Link two</a></li></ul>\
+             <div class=sidebar><p>{b}</p></div></div>\
+             <footer><p>{b}</p></footer></body></html>",
+            a = para.repeat(2),
+            b = para.repeat(6),
+            c = para.replace("plain", "simple").repeat(6)
+        );
+        let dom = parse::parse_document(&html, &Options::default()).expect("parse");
+        let first = dom.elements_by_tag(ROOT, &["section"])[0];
+        let (wider, wrap) = expand(&dom, first, 150).expect("expanded");
+        let text = wider.text_content(wrap);
+        assert!(text.contains("Two") && text.contains("Three") && text.contains("One"));
+        assert!(!text.contains("Home") && !text.contains("Link one"));
+        assert_eq!(text.matches("service page").count(), 14);
+        let two = format!("<section><h2>Two</h2><p>{}</p></section>", para.repeat(6));
+        // A repeated section and a reviews section are dropped.
+        let html2 = html.replace(
+            "<div class=sidebar>",
+            &format!("{two}<div><h3>Customer reviews</h3><p>Great service, five stars from me and my whole family.</p></div><div class=sidebar>"),
+        );
+        let dom2 = parse::parse_document(&html2, &Options::default()).expect("parse");
+        let first2 = dom2.elements_by_tag(ROOT, &["section"])[0];
+        let (wider2, wrap2) = expand(&dom2, first2, 150).expect("expanded");
+        let text2 = wider2.text_content(wrap2);
+        assert!(!text2.contains("five stars"), "{text2}");
+        assert_eq!(text2.matches("service page").count(), 14);
+        // A pick that already holds most of the good text stays.
+        assert!(expand(&dom, first, 900).is_none());
+    }
+}
