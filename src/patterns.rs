@@ -1704,7 +1704,7 @@ pub fn word_positions(hay: &str, needle: &str) -> Vec<usize> {
         return out;
     }
     let mut from = 0;
-    while let Some(i) = hay[from..].find(needle) {
+    while let Some(i) = find_bytes(&hay.as_bytes()[from..], needle.as_bytes()) {
         let s = from + i;
         let e = s + needle.len();
         if at_word_boundary(hay, s, e) {
@@ -1719,6 +1719,24 @@ pub fn word_positions(hay: &str, needle: &str) -> Vec<usize> {
         }
     }
     out
+}
+
+/// The first position of `needle` in `hay` (byte-wise; on UTF-8 text a match
+/// always starts at a character boundary). For the short texts and needles of
+/// the word lists a plain scan beats building a `str::find` searcher per call.
+fn find_bytes(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    let (&first, rest) = needle.split_first()?;
+    let last_start = hay.len().checked_sub(needle.len())?;
+    let mut i = 0;
+    while i <= last_start {
+        let off = hay[i..=last_start].iter().position(|&b| b == first)?;
+        let s = i + off;
+        if hay[s + 1..s + needle.len()] == *rest {
+            return Some(s);
+        }
+        i = s + 1;
+    }
+    None
 }
 
 /// Does `lower` (already ASCII-lower-cased) contain `needle` as whole words?
