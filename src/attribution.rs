@@ -1102,7 +1102,7 @@ fn credits_in_text(
     }
     // Licence cues naming an outlet ("Distributed by Tribune Content Agency").
     for cue in pat::LICENCE_CUES {
-        if let Some(i) = lower.find(cue) {
+        if let Some(i) = pat::find_str(&lower, cue) {
             let rest = after(text, i + cue.len(), 60);
             let named = OUTLETS
                 .iter()

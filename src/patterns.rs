@@ -1721,6 +1721,15 @@ pub fn word_positions(hay: &str, needle: &str) -> Vec<usize> {
     out
 }
 
+/// `hay.find(needle)` for a word-list needle: the same leftmost match, without
+/// building a `str::find` searcher per call (see [`find_bytes`]).
+pub fn find_str(hay: &str, needle: &str) -> Option<usize> {
+    if needle.is_empty() {
+        return Some(0);
+    }
+    find_bytes(hay.as_bytes(), needle.as_bytes())
+}
+
 /// The first position of `needle` in `hay` (byte-wise; on UTF-8 text a match
 /// always starts at a character boundary). For the short texts and needles of
 /// the word lists a plain scan beats building a `str::find` searcher per call.
