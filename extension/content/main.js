@@ -24,6 +24,10 @@
   // works: the core runs synchronously, and on a huge page it would freeze the
   // page's main thread for seconds; in the worker the tab stays responsive.
   const WORKER_ROUTE_CHARS = 2 * 1024 * 1024;
+  // The core's time follows the element count more than the length: a page of 100,000
+  // tiny elements is under 2 MiB and still takes seconds. Ordinary long articles
+  // (a long Wikipedia page) hold 20,000-40,000 elements.
+  const WORKER_ROUTE_ELEMENTS = 60_000;
 
   /** @type {undefined | null | { clean: Function }} undefined: not tried; null: cannot compile here */
   let local;
@@ -79,7 +83,7 @@
     if (cap.html.length > M.MAX_HTML_CHARS) {
       result = M.failure('too_large', 'page too large');
       route = 'none';
-    } else if (cap.html.length <= WORKER_ROUTE_CHARS && (await coreReady)) {
+    } else if (cap.html.length <= WORKER_ROUTE_CHARS && cap.stats.elements <= WORKER_ROUTE_ELEMENTS && (await coreReady)) {
       route = 'content';
       const status = await statusReady;
       result = core.run(local.clean, cap.html, cap.url, status?.listed ? { listed: status.listed } : undefined);
@@ -93,7 +97,7 @@
       status: await statusReady,
       url: cap.url,
       route,
-      timings: { capture: t1 - t0, clean: t2 - t1, chars: cap.stats.chars, hidden: cap.stats.hidden, images: cap.stats.images },
+      timings: { capture: t1 - t0, clean: t2 - t1, chars: cap.stats.chars, elements: cap.stats.elements, hidden: cap.stats.hidden, images: cap.stats.images },
     };
   }
 
