@@ -1,7 +1,8 @@
 //! Bytes → text, the way a browser picks a page's encoding (simplified HTML
 //! encoding sniffing): byte-order mark, then a `<meta charset>` /
-//! `http-equiv=content-type` declaration in the first 1024 bytes, then UTF-8 if
-//! the bytes are valid UTF-8, else windows-1252 (the web's legacy default).
+//! `http-equiv=content-type` declaration in the first 1024 bytes (unless the bytes
+//! are valid non-ASCII UTF-8: a saved copy re-encoded with its old declaration),
+//! then UTF-8 if the bytes are valid UTF-8, else windows-1252 (the web's legacy default).
 //! Used by the CLI; the extension receives text from the browser already decoded.
 
 use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
@@ -17,7 +18,13 @@ pub fn decode_html(bytes: &[u8]) -> String {
     }
     if let Some(enc) = sniff_meta_charset(&bytes[..bytes.len().min(SNIFF_BYTES)]) {
         // A page cannot declare UTF-16 in a meta tag it could not have been read with.
-        let enc = if enc.name().starts_with("UTF-16") {
+        // Nor can a page be in a legacy encoding when its bytes are valid UTF-8 with
+        // non-ASCII text in them: saved copies are often re-encoded to UTF-8 with the
+        // original declaration left in place, and legacy text (GB2312, Shift_JIS,
+        // windows-1252 accents) is almost never valid UTF-8 by chance.
+        let enc = if enc.name().starts_with("UTF-16")
+            || (enc != UTF_8 && !bytes.is_ascii() && std::str::from_utf8(bytes).is_ok())
+        {
             UTF_8
         } else {
             enc
@@ -98,6 +105,20 @@ mod tests {
             b"<meta http-equiv=Content-Type content='text/html; charset=windows-1251'>".to_vec();
         bytes.push(0xc4);
         assert!(decode_html(&bytes).ends_with('Д'));
+    }
+
+    #[test]
+    fn valid_utf8_beats_a_legacy_declaration() {
+        // A saved copy re-encoded to UTF-8 that kept its gb2312 declaration.
+        let page =
+            "<meta http-equiv=Content-Type content='text/html; charset=gb2312'><p>腾讯网 科技";
+        assert!(decode_html(page.as_bytes()).ends_with("腾讯网 科技"));
+        // Real GB2312 bytes (not valid UTF-8) still follow the declaration.
+        let mut gb = b"<meta charset=gb2312><p>".to_vec();
+        gb.extend_from_slice(&[0xcc, 0xda, 0xd1, 0xb6]); // 腾讯
+        assert!(decode_html(&gb).ends_with("腾讯"));
+        // ASCII-only text is the same in both: the declaration stands.
+        assert!(decode_html(b"<meta charset=gb2312><p>plain").ends_with("plain"));
     }
 
     #[test]
