@@ -44,9 +44,13 @@ need() { command -v "$1" >/dev/null 2>&1 || die "$1 not found. $2"; }
 
 # The wasm-bindgen CLI must be exactly the version of the wasm-bindgen crate in
 # Cargo.lock: the CLI and the crate share an unversioned schema and a mismatch is refused.
+locked_wasm_bindgen() {
+  awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock
+}
+
 check_wasm_bindgen() {
   local want have
-  want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+  want=$(locked_wasm_bindgen)
   [ -n "$want" ] || die "no wasm-bindgen in Cargo.lock"
   local install="cargo install wasm-bindgen-cli --version $want"
   need wasm-bindgen "Install it with: $install"
@@ -204,7 +208,7 @@ setup() {
   need rustup "Install a Rust toolchain with rustup (https://rustup.rs)"
   rustup target list --installed 2>/dev/null | grep -qx "$WASM_TARGET" || rustup target add "$WASM_TARGET"
   local want have
-  want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+  want=$(locked_wasm_bindgen)
   have=$(wasm-bindgen --version 2>/dev/null | awk '{ print $2 }' || true)
   # Not --locked: the registry mirror here lacks one of its locked dependencies.
   [ "$have" = "$want" ] || cargo install wasm-bindgen-cli --version "$want"

@@ -13,7 +13,7 @@ use scraper::{Html, Selector};
 use std::collections::HashMap;
 use std::fs;
 use std::path::Path;
-use support::{case_dirs, shared_dir};
+use support::{case_dirs, is_block, shared_dir};
 use unmirror::{decode_html, export, extract, Article, ExportContext, ExportFormat};
 
 const MIN_KEPT: f64 = 0.99;
@@ -118,19 +118,6 @@ fn render(md: &str) -> Rendered {
         }
     }
     r
-}
-
-fn is_block(t: &TagEnd) -> bool {
-    !matches!(
-        t,
-        TagEnd::Emphasis
-            | TagEnd::Strong
-            | TagEnd::Strikethrough
-            | TagEnd::Link
-            | TagEnd::Image
-            | TagEnd::Superscript
-            | TagEnd::Subscript
-    )
 }
 
 fn collapse(s: &str) -> String {

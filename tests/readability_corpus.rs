@@ -8,8 +8,7 @@
 
 mod support;
 
-use std::process::Command;
-use support::{page_ids, read_page, shared_dir};
+use support::{page_ids, read_page, score, shared_dir};
 use unmirror::{extract_with, Options};
 
 /// The URL Readability's test harness gives every page.
@@ -30,8 +29,7 @@ fn readability_corpus_conformance() {
         );
         return;
     };
-    let corpus = shared.join("corpus");
-    let pages_dir = corpus.join("readability");
+    let pages_dir = shared.join("corpus/readability");
     let pred = std::env::temp_dir().join(format!("unmirror-readability-{}", std::process::id()));
     let pred_ds = pred.join("readability");
     std::fs::create_dir_all(&pred_ds).expect("temp dir");
@@ -72,21 +70,7 @@ fn readability_corpus_conformance() {
         std::fs::write(pred_ds.join(format!("{id}.txt")), format!("{text}\n")).expect("write");
     }
 
-    let out_json = pred.join("score.json");
-    let status = Command::new("python3")
-        .arg(shared.join("bench/score.py"))
-        .arg("--corpus")
-        .arg(&corpus)
-        .arg("--pred")
-        .arg(&pred)
-        .args(["--datasets", "readability", "--bootstrap", "0", "--json"])
-        .arg(&out_json)
-        .status()
-        .expect("python3 runs bench/score.py");
-    assert!(status.success(), "score.py failed");
-    let scores: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(&out_json).expect("score json"))
-            .expect("score json parses");
+    let scores = score(&shared, &pred, "readability", &[]);
     let f1 = scores["datasets"]["readability"]["shingle_f1"]
         .as_f64()
         .expect("shingle_f1");

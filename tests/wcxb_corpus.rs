@@ -10,8 +10,7 @@
 
 mod support;
 
-use std::process::Command;
-use support::{page_ids, read_page, shared_dir};
+use support::{page_ids, read_page, score, shared_dir};
 use unmirror::{extract_with, Options};
 
 /// Floors: (dataset shingle F1, dataset bag-of-words F1).
@@ -36,8 +35,7 @@ fn wcxb_dev_score_floor() {
         );
         return;
     };
-    let corpus = shared.join("corpus");
-    let pages_dir = corpus.join("wcxb-dev");
+    let pages_dir = shared.join("corpus/wcxb-dev");
     let pred = std::env::temp_dir().join(format!("unmirror-wcxb-{}", std::process::id()));
     let pred_ds = pred.join("wcxb-dev");
     std::fs::create_dir_all(&pred_ds).expect("temp dir");
@@ -59,29 +57,7 @@ fn wcxb_dev_score_floor() {
         std::fs::write(pred_ds.join(format!("{id}.txt")), format!("{text}\n")).expect("write");
     }
 
-    let out_json = pred.join("score.json");
-    let status = Command::new("python3")
-        .arg(shared.join("bench/score.py"))
-        .arg("--corpus")
-        .arg(&corpus)
-        .arg("--pred")
-        .arg(&pred)
-        .args([
-            "--datasets",
-            "wcxb-dev",
-            "--group-by",
-            "page_type",
-            "--bootstrap",
-            "0",
-            "--json",
-        ])
-        .arg(&out_json)
-        .status()
-        .expect("python3 runs bench/score.py");
-    assert!(status.success(), "score.py failed");
-    let scores: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(&out_json).expect("score json"))
-            .expect("score json parses");
+    let scores = score(&shared, &pred, "wcxb-dev", &["--group-by", "page_type"]);
     let _ = std::fs::remove_dir_all(&pred);
     let ds = &scores["datasets"]["wcxb-dev"];
     let f1 = ds["shingle_f1"].as_f64().expect("shingle_f1");

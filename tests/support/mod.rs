@@ -19,15 +19,31 @@ pub fn shared_dir(needs: &[&str]) -> Option<PathBuf> {
         .find(|p| needs.iter().all(|n| p.join(n).exists()))
 }
 
-/// The page text. The corpus files are UTF-8 (Readability's harness reads them
-/// so, whatever charset they declare); other bytes go through the browser-style
-/// sniffing.
+/// The page text, decoded as the CLI does (`decode_html`: valid UTF-8 wins over a
+/// stale legacy declaration, which is how Readability's harness reads its pages).
 pub fn read_page(path: &Path) -> String {
-    let bytes = std::fs::read(path).expect("readable source.html");
-    match String::from_utf8(bytes) {
-        Ok(s) => s,
-        Err(e) => decode_html(e.as_bytes()),
-    }
+    decode_html(&std::fs::read(path).expect("readable source.html"))
+}
+
+/// Score the predictions in `pred/<dataset>/<id>.txt` with `bench/score.py` (no
+/// bootstrap) and return its JSON report; `extra` are more score.py arguments.
+pub fn score(shared: &Path, pred: &Path, dataset: &str, extra: &[&str]) -> serde_json::Value {
+    let out_json = pred.join("score.json");
+    let status = std::process::Command::new("python3")
+        .arg(shared.join("bench/score.py"))
+        .arg("--corpus")
+        .arg(shared.join("corpus"))
+        .arg("--pred")
+        .arg(pred)
+        .args(["--datasets", dataset, "--bootstrap", "0"])
+        .args(extra)
+        .arg("--json")
+        .arg(&out_json)
+        .status()
+        .expect("python3 runs bench/score.py");
+    assert!(status.success(), "score.py failed");
+    serde_json::from_str(&std::fs::read_to_string(&out_json).expect("score json"))
+        .expect("score json parses")
 }
 
 /// The ids (folder names) of a dataset's pages that have a `source.html`, sorted.
@@ -127,7 +143,8 @@ fn words(s: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
-fn is_block(t: &pulldown_cmark::TagEnd) -> bool {
+/// Does this tag end a block (a place where rendered text needs a separator)?
+pub fn is_block(t: &pulldown_cmark::TagEnd) -> bool {
     use pulldown_cmark::TagEnd;
     !matches!(
         t,
