@@ -129,15 +129,17 @@ assemble() {
     (cd extension && tar --exclude=./manifest.json --exclude=./test -cf - .) | tar -C "dist/$b" -xf -
   done
   # Auto-clean on the built-in mirror/clone hosts: content_scripts matches computed by the
-  # core from the default-on lists (tools/site-matches.mjs); the files are sites.js's
-  # AUTO_FILES. Sites the user adds are registered at run time (extension/sites.js).
+  # core from the default-on lists (tools/site-matches.mjs); the files are
+  # extension/lib/content-files.js's AUTO_FILES. Sites the user adds are registered at run
+  # time (extension/sites.js).
   need node "Install Node.js 20 or later"
   local matches base=target/manifest.json
+  local files
   matches=$(node tools/site-matches.mjs "$out/web" extension/lists)
-  jq --argjson m "$matches" '.content_scripts = [{ matches: $m, run_at: "document_idle",
-      js: ["lib/browser.js", "lib/messages.js", "lib/core.js", "lib/settings.js",
-        "vendor/unmirror.nomod.js", "content/capture.js", "content/overlay.js",
-        "content/main.js", "content/auto.js"] }]' extension/manifest.json > "$base"
+  files=$(node tools/content-files.mjs extension/lib/content-files.js)
+  jq --argjson m "$matches" --argjson js "$files" \
+    '.content_scripts = [{ matches: $m, run_at: "document_idle", js: $js }]' \
+    extension/manifest.json > "$base"
   echo "auto-clean: $(jq length <<<"$matches") built-in host patterns in content_scripts"
   cp "$base" dist/chrome/manifest.json
   jq --arg id "$GECKO_ID" --arg min "$GECKO_MIN" --arg min_android "$GECKO_ANDROID_MIN" '

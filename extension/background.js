@@ -24,6 +24,7 @@ import './lib/settings.js';
 import initCore, { clean as coreClean } from './vendor/unmirror.js';
 import { makeExporter } from './background-export.js';
 import * as sites from './sites.js';
+import { CONTENT_FILES } from './lib/content-files.js';
 
 const { ext, messages: M, core } = globalThis.unmirror;
 
@@ -32,17 +33,6 @@ const EXPORT_MENU_ID = 'unmirror-export';
 const MENU_ALWAYS = 'unmirror-always';
 // Injection order matters: lib/ first (they define globalThis.unmirror.*), the
 // glue before main.js (it defines the global wasm_bindgen main.js calls).
-const CONTENT_FILES = [
-  'lib/browser.js',
-  'lib/messages.js',
-  'lib/core.js',
-  'lib/settings.js',
-  'vendor/unmirror.nomod.js',
-  'content/capture.js',
-  'content/overlay.js',
-  'content/export.js',
-  'content/main.js',
-];
 // Test builds (dist/firefox-test, made by ./build.sh for the end-to-end tests
 // only) declare the test hook content script and accept its TEST_ACTION message;
 // release builds contain neither the file nor the declaration.
@@ -67,7 +57,7 @@ async function ensureContent(target) {
     func: () => typeof globalThis.unmirror?.content?.toggle === 'function',
   });
   if (probe?.result !== true) {
-    await ext.scripting.executeScript({ target, files: CONTENT_FILES });
+    await ext.scripting.executeScript({ target, files: [...CONTENT_FILES] });
   }
 }
 

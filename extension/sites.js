@@ -16,21 +16,11 @@
 //     and whenever the site settings change).
 // The content script (content/auto.js) asks SITE_STATUS; the answer decides.
 import { Sites, check_list as checkList } from './vendor/unmirror.js';
+import { AUTO_FILES } from './lib/content-files.js';
 
 const { ext, settings: S } = globalThis.unmirror;
 
 export const USER_SCRIPT_ID = 'unmirror-auto-user';
-export const AUTO_FILES = [
-  'lib/browser.js',
-  'lib/messages.js',
-  'lib/core.js',
-  'lib/settings.js',
-  'vendor/unmirror.nomod.js',
-  'content/capture.js',
-  'content/overlay.js',
-  'content/main.js',
-  'content/auto.js',
-];
 
 let loadCore = async () => {};
 let builtin = null; // Promise<{ lists, psl }>
@@ -170,7 +160,7 @@ async function doSync() {
   }
   if (matches.length) {
     await ext.scripting.registerContentScripts([
-      { id: USER_SCRIPT_ID, matches, js: AUTO_FILES, runAt: 'document_idle', allFrames: false },
+      { id: USER_SCRIPT_ID, matches, js: [...AUTO_FILES], runAt: 'document_idle', allFrames: false },
     ]);
   }
   return matches;

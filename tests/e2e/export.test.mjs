@@ -76,6 +76,27 @@ async function finishedDownload(file) {
   return null;
 }
 
+/** The seed page's html-page export: the CSP meta, no script, the attribution header, the article. */
+function checkHtmlPage(html, seedUrl) {
+  assert.match(html, /^<!DOCTYPE html>/);
+  assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none';[^"]*">/);
+  assert.ok(!/<script/i.test(html), 'no script element');
+  assert.ok(!/\son[a-z]+\s*=/i.test(html.replace(/<style>[\s\S]*?<\/style>/, '')), 'no event handler attribute');
+  assert.match(html, /Originally published by CBS News/);
+  assert.ok(html.includes(seedUrl), 'names the page it was read at');
+  for (const t of ['told AFP.', 'the backlash from Russia could be minimized']) assert.ok(html.includes(t), t);
+  for (const t of CLUTTER) assert.ok(!html.includes(t), `clutter left out: ${t}`);
+}
+
+/** The seed page's text export: title, then the attribution line (both wrapped), then the article. */
+function checkText(text, seedUrl) {
+  const [head, credit] = text.split('\n\n').map((p) => p.replace(/\s+/g, ' '));
+  assert.equal(head, TITLE, 'title first');
+  assert.equal(credit, `Originally published by CBS News. Read on a mirror copy at ${seedUrl}. Exported ${today()}.`);
+  for (const t of BODY) assert.ok(text.replace(/\s+/g, ' ').includes(t), `article text kept: ${t}`);
+  for (const t of CLUTTER) assert.ok(!text.includes(t), `clutter left out: ${t}`);
+}
+
 /** The seed page's Markdown export, read at `seedUrl`. */
 function checkMarkdown(md, seedUrl) {
   const fm = frontMatter(md);
@@ -198,26 +219,14 @@ describe('Chromium: attribution and export with the real extension on the seed m
     assert.equal(st.text, `Saved ${STEM}.html`);
     const page = await lastDownload();
     assert.equal(page.mime, 'text/html');
-    assert.match(page.text, /^<!DOCTYPE html>/);
-    assert.match(page.text, /<meta http-equiv="Content-Security-Policy" content="default-src 'none';[^"]*">/);
-    assert.ok(!/<script/i.test(page.text), 'no script element');
-    assert.ok(!/\son[a-z]+\s*=/i.test(page.text.replace(/<style>[\s\S]*?<\/style>/, '')), 'no event handler attribute');
-    assert.match(page.text, /Originally published by CBS News/);
-    assert.ok(page.text.includes(seedUrl), 'names the page it was read at');
-    for (const t of ['told AFP.', 'the backlash from Russia could be minimized']) assert.ok(page.text.includes(t), t);
-    for (const t of CLUTTER) assert.ok(!page.text.includes(t), `clutter left out: ${t}`);
+    checkHtmlPage(page.text, seedUrl);
     // Text.
     st = await exportItem('text-export');
     assert.equal(st.state, 'done', st.text);
     assert.equal(st.text, `Saved ${STEM}.txt`);
     const txt = await lastDownload();
     assert.equal(txt.mime, 'text/plain');
-    // Title, then the attribution line (both wrapped), then the article.
-    const [head, credit] = txt.text.split('\n\n').map((p) => p.replace(/\s+/g, ' '));
-    assert.equal(head, TITLE, 'title first');
-    assert.equal(credit, `Originally published by CBS News. Read on a mirror copy at ${seedUrl}. Exported ${today()}.`);
-    for (const t of BODY) assert.ok(txt.text.replace(/\s+/g, ' ').includes(t), `article text kept: ${t}`);
-    for (const t of CLUTTER) assert.ok(!txt.text.includes(t), `clutter left out: ${t}`);
+    checkText(txt.text, seedUrl);
     assert.equal(clipMd, md.text, 'clipboard Markdown = saved Markdown');
     assert.equal(clipText, txt.text, 'clipboard text = saved text');
     // A page without the Clipboard API (plain http off localhost): the
@@ -326,7 +335,7 @@ describe('Chromium: attribution and export with the real extension on the seed m
 
 // Firefox saves through a blob: URL of its background page (it refuses data:
 // URLs in downloads.download): the same menu item must give the same file.
-describe('Firefox ESR: the export menu saves the seed page as Markdown', () => {
+describe('Firefox ESR: the export menu saves the seed page as Markdown, HTML and text', () => {
   let server;
   let ff;
   let dir;
@@ -370,6 +379,26 @@ describe('Firefox ESR: the export menu saves the seed page as Markdown', () => {
     assert.ok(md, `saved as ${file}: ${fs.readdirSync(dir).join(', ')}`);
     checkMarkdown(md, seedUrl);
     await ff.screenshot(path.join(ARTIFACTS, 'firefox-export.png'));
+    const foreign = server.foreign(0).filter((r) => !isFirefoxOwn(r.host));
+    assert.deepEqual(foreign, [], 'requests to hosts other than the test server');
+  });
+
+  it('Save as HTML page and Save as text write the same files as in Chromium', async () => {
+    const seedUrl = `${server.origin}${SEED}`;
+    for (const [key, ext, check] of [['html-page', 'html', checkHtmlPage], ['text-export', 'txt', checkText]]) {
+      await ff.exec(`
+        const r = document.querySelector('unmirror-reader').shadowRoot;
+        r.querySelector('button[data-export-menu]').click();
+        r.querySelector('[data-export="${key}"]').click();`);
+      const status = await ff.waitFor(`
+        const s = document.querySelector('unmirror-reader').shadowRoot.querySelector('.export-status');
+        return s && s.dataset.state !== 'busy' && (s.dataset.state === 'error' || s.textContent.endsWith('.${ext}')) && { state: s.dataset.state, text: s.textContent };`);
+      assert.deepEqual(status, { state: 'done', text: `Saved ${STEM}.${ext}` });
+      const file = path.join(dir, `${STEM}.${ext}`);
+      const text = await finishedDownload(file);
+      assert.ok(text, `saved as ${file}: ${fs.readdirSync(dir).join(', ')}`);
+      check(text, seedUrl);
+    }
     const foreign = server.foreign(0).filter((r) => !isFirefoxOwn(r.host));
     assert.deepEqual(foreign, [], 'requests to hosts other than the test server');
   });

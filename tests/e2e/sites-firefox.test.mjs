@@ -49,6 +49,7 @@ const STATE = `
     listed: host.dataset.listed ? JSON.parse(host.dataset.listed) : null,
     title: (host.shadowRoot.querySelector('h1.title') || {}).textContent || '',
     selectors: selectors.length,
+    exportMenu: !!host.shadowRoot.querySelector('button[data-export-menu]'),
     hidden: hidden.sort((a, b) => a - b),
     expected: [...expected].sort((a, b) => a - b),
   };
@@ -77,6 +78,7 @@ describe('Firefox ESR: auto-clean on a listed site', () => {
     assert.match(st.title, /North Korea and Russia/);
     assert.ok(st.selectors > 0);
     assert.deepEqual(st.hidden, st.expected, 'hidden elements = the reported clutter');
+    assert.equal(st.exportMenu, true, 'export menu in the auto-opened reader');
     await ff.screenshot(path.join(ARTIFACTS, 'firefox-auto-clean.png'));
   });
 

@@ -107,6 +107,8 @@ describe('Chromium: known sites and auto-clean', () => {
     assert.ok(st.hidden.length > 0);
     assert.equal(st.offer, false, 'a listed site gets no "always clean" offer');
     assert.equal(await badge(page), 'ON');
+    // The reader opened on load is the same reader: its export menu is there.
+    assert.equal(await page.locator('unmirror-reader button[data-export-menu]').count(), 1, 'export menu in the auto-opened reader');
     await page.screenshot({ path: path.join(ARTIFACTS, 'chromium-auto-clean.png') });
     // Closing restores the page: the same DOM as the same page on a host on no list.
     // (Esc: the toolbar click would grant activeTab, a programmatic one does not.)
@@ -177,6 +179,7 @@ describe('Chromium: known sites and auto-clean', () => {
     assert.equal(st.listed?.rule, USER_HOST);
     assert.deepEqual(st.hidden, st.expected);
     assert.equal(await badge(page), 'ON');
+    assert.equal(await page.locator('unmirror-reader button[data-export-menu]').count(), 1, 'export menu in the auto-opened reader');
 
     // Per-site switch off: the user's site and a built-in listed site.
     await o.uncheck(`[data-auto="${USER_HOST}"]`);
