@@ -101,10 +101,13 @@ assemble() {
   cp "$out/web/$CRATE.js" "$vendor/$CRATE.js"
   cp "$out/nomod/$CRATE.js" "$vendor/$CRATE.nomod.js"
   cp "$out/web/${CRATE}_bg.wasm" "$vendor/"
+  # The local-paper table the native build embeds, kept out of the wasm (download
+  # size): the hosts set its text as globalThis.unmirror.localNews (src/wasm.rs).
+  cp src/data/local_news.tsv src/data/LOCAL_NEWS_LICENSE "$vendor/"
 
   # The demo: the same module and glue, plus the reader renderer and the bundled samples.
   rm -rf www/pkg && mkdir -p www/pkg/samples
-  cp "$out/web/$CRATE.js" "$out/web/${CRATE}_bg.wasm" www/pkg/
+  cp "$out/web/$CRATE.js" "$out/web/${CRATE}_bg.wasm" "$vendor/local_news.tsv" "$vendor/LOCAL_NEWS_LICENSE" www/pkg/
   cp extension/content/overlay.js extension/lib/settings.js www/pkg/
   # Samples: tests/fixtures/* (meta.json, the first is the default) and the golden pages
   # tests/pages/* (case.json). Each needs its page URL (links resolve against it).

@@ -42,6 +42,7 @@ pub use decode::decode_html;
 pub use error::Error;
 pub use export::{export, file_name, ExportContext, ExportFormat};
 pub use options::{ListHit, Options};
+pub use outlets::{install_local_news, local_news_installed};
 pub use pipeline::{extract, extract_with};
 
 #[cfg(target_arch = "wasm32")]

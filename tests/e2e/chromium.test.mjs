@@ -92,6 +92,25 @@ describe('Chromium: the extension', () => {
     });
   });
 
+  // The core's local-paper table ships beside the wasm (src/wasm.rs): both routes
+  // name a local paper that only the table knows (canonical link to its site).
+  for (const [route, prefix] of [['content', ''], ['worker', '/csp']]) {
+    it(`local paper named through the table beside the wasm (${route} route)`, async () => {
+      await openAndRestore(`${origin()}${prefix}/pages/article.html`, `local-paper-${route}`, {
+        expectRoute: route,
+        prepare: (page) =>
+          page.evaluate(() => {
+            document.querySelector('meta[property="og:site_name"]')?.remove();
+            const link = document.createElement('link');
+            link.rel = 'canonical';
+            link.href = 'https://www.4bcaonline.com/news/harbour-gauges.html';
+            document.head.append(link);
+          }),
+        checks: (o) => assert.match(o.attribution, /^Originally published by Barry County Advertiser\b/),
+      });
+    });
+  }
+
   it('no article: a clear, polite message', async () => {
     await openAndRestore(`${origin()}/pages/noarticle.html`, 'noarticle', {
       checks: (o, res) => {
