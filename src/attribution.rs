@@ -204,10 +204,7 @@ fn host_of(u: &str, base: Option<&Url>) -> Option<(Url, String)> {
     if u.is_empty() || u.starts_with('#') || u.starts_with("data:") {
         return None;
     }
-    let url = match base {
-        Some(b) => b.join(u).ok()?,
-        None => Url::parse(u).ok()?,
-    };
+    let url = crate::idn::resolve(base, u).ok()?;
     if url.scheme() != "http" && url.scheme() != "https" {
         return None;
     }

@@ -906,10 +906,7 @@ fn qa_clone(ctx: &Ctx, page_url: Option<&Url>, site: &attribution::Site, v: &mut
         let Some(href) = dom.attr(a, "href") else {
             continue;
         };
-        let Ok(u) = (match page_url {
-            Some(b) => b.join(href.trim()),
-            None => Url::parse(href.trim()),
-        }) else {
+        let Ok(u) = crate::idn::resolve(page_url, href.trim()) else {
             continue;
         };
         let Some(host) = u.host_str() else { continue };
@@ -1729,7 +1726,7 @@ fn is_same_site_link(ctx: &Ctx, a: NodeId) -> bool {
         href.to_string()
     };
     match (
-        Url::parse(&full)
+        crate::idn::parse(&full)
             .ok()
             .and_then(|u| u.host_str().map(registrable_domain)),
         &ctx.site_domain,

@@ -23,6 +23,7 @@ mod error;
 mod expand;
 mod export;
 mod extract;
+mod idn;
 mod links;
 mod metadata;
 mod options;

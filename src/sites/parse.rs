@@ -243,9 +243,11 @@ pub(crate) fn host_to_ascii(host: &str) -> Option<String> {
     let ascii = if host.is_ascii() {
         host.to_ascii_lowercase()
     } else {
-        match url::Host::parse(host).ok()? {
-            url::Host::Domain(d) => d,
-            _ => return None,
+        // The stub IDNA back end (Cargo.toml) refuses Unicode: punycode it here.
+        match url::Host::parse(host) {
+            Ok(url::Host::Domain(d)) => d,
+            Ok(_) => return None,
+            Err(_) => crate::idn::host_to_ascii(host)?.to_ascii_lowercase(),
         }
     };
     valid_ascii_host(&ascii).then_some(ascii)
