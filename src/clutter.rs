@@ -1142,7 +1142,7 @@ fn find_clutter(ctx: &Ctx) -> Vec<Clutter> {
         }
     }
     // Drop blocks nested in another reported block, keep document order.
-    found.sort_by_key(|f| page.rank[f.node]);
+    crate::sort::by_key(&mut found, |f| page.rank[f.node] as u64);
     let nodes: Vec<NodeId> = found.iter().map(|f| f.node).collect();
     let ids = Anchors::new(dom);
     let mut out = Vec::new();
@@ -1965,7 +1965,7 @@ fn matches(dom: &Dom, anchors: &Anchors, selector: &str) -> Vec<NodeId> {
         }
         cur = next;
     }
-    cur.sort_unstable();
+    crate::sort::by_key(&mut cur, |&n| n as u64);
     cur.dedup();
     cur
 }

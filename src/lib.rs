@@ -34,6 +34,7 @@ mod pipeline;
 mod render;
 mod score;
 pub mod sites;
+mod sort;
 mod suspense;
 mod tuning;
 mod widen;

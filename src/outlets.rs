@@ -251,7 +251,7 @@ fn name_index() -> &'static NameIndex {
         }
         // Longest form first, so "BBC News" wins over "BBC" at the same place.
         for v in m.values_mut() {
-            v.sort_by_key(|(_, f, _)| std::cmp::Reverse(f.len()));
+            crate::sort::by_key(v, |(_, f, _)| crate::sort::desc(f.len() as u64));
         }
         m
     })
