@@ -65,6 +65,15 @@ fn install_panic_hook() {
     });
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// The glue's own `globalThis`: in a Firefox content script that is the
+    /// script's sandbox, where `unmirror` lives (`js_sys::global()` prefers
+    /// `window` there: the page's, without it).
+    #[wasm_bindgen(thread_local_v2, js_name = globalThis)]
+    static GLOBAL_THIS: JsValue;
+}
+
 /// Installs the local-paper table from `globalThis.unmirror.localNews` when
 /// this instance has none yet. Pulled rather than pushed: an instance built
 /// again after a panic finds the text by itself.
@@ -73,7 +82,8 @@ fn ensure_local_news() {
         return;
     }
     let get = |obj: &JsValue, key: &str| js_sys::Reflect::get(obj, &JsValue::from_str(key)).ok();
-    let text = get(&js_sys::global(), "unmirror")
+    let text = GLOBAL_THIS
+        .with(|g| get(g, "unmirror"))
         .filter(JsValue::is_object)
         .and_then(|ns| get(&ns, "localNews"))
         .and_then(|v| v.as_string());
