@@ -243,12 +243,8 @@ pub(crate) fn host_to_ascii(host: &str) -> Option<String> {
     let ascii = if host.is_ascii() {
         host.to_ascii_lowercase()
     } else {
-        // The stub IDNA back end (Cargo.toml) refuses Unicode: punycode it here.
-        match url::Host::parse(host) {
-            Ok(url::Host::Domain(d)) => d,
-            Ok(_) => return None,
-            Err(_) => crate::idn::host_to_ascii(host)?.to_ascii_lowercase(),
-        }
+        // Not url::Host::parse: its IDNA back end is the stub (Cargo.toml).
+        crate::idn::host_to_ascii(host)?.to_ascii_lowercase()
     };
     valid_ascii_host(&ascii).then_some(ascii)
 }
