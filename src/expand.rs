@@ -40,9 +40,39 @@ fn is_furniture(dom: &Dom, n: NodeId) -> bool {
     if dom.is_one_of(n, &["body", "main", "article", "a"]) {
         return false;
     }
+    is_unlikely(dom, n)
+}
+
+/// Does the class or id of `n` name page furniture (Readability's
+/// "unlikely candidate" vocabulary, not rescued by its "maybe" words)?
+pub(crate) fn is_unlikely(dom: &Dom, n: NodeId) -> bool {
     let m = dom.match_string(n);
     patterns::contains_any_ci(&m, patterns::UNLIKELY_CANDIDATES)
         && !patterns::contains_any_ci(&m, patterns::MAYBE_CANDIDATE)
+}
+
+/// Drop the elements under `region` whose class or id names furniture
+/// ([`is_unlikely`]) and that hold a small share of its text: a widened
+/// region (main element, run of posts) keeps the posts, not their share
+/// bars, signatures, comment threads and related lists.
+pub(crate) fn drop_unlikely(dom: &mut Dom, region: NodeId) {
+    let total = widen::visible_text_len(dom, region) as f64;
+    let mut drop = Vec::new();
+    let mut stack = dom.element_children(region);
+    while let Some(n) = stack.pop() {
+        if !dom.is_one_of(n, &["body", "main", "article", "a"])
+            && !dom.is_one_of(n, patterns::HEADING_TAGS)
+            && is_unlikely(dom, n)
+            && (widen::visible_text_len(dom, n) as f64) <= tuning::WIDEN_UNLIKELY_MAX_SHARE * total
+        {
+            drop.push(n);
+            continue;
+        }
+        stack.extend(dom.element_children(n));
+    }
+    for n in drop {
+        dom.detach(n);
+    }
 }
 
 impl Tally {
@@ -310,5 +340,31 @@ mod tests {
         assert_eq!(text2.matches("service page").count(), 14);
         // A pick that already holds most of the good text stays.
         assert!(expand(&dom, first, 900).is_none());
+    }
+
+    #[test]
+    fn furniture_named_parts_of_a_widened_region_go() {
+        let post = "A reply that says something useful about the question asked. ";
+        let html = format!(
+            "<html><body><main><div class=post><p>{p}</p>\
+             <div class=post-menu><a href=/s>Share</a> <a href=/e>Edit</a></div>\
+             <div class=comments><p>Nice answer, thanks.</p></div>\
+             <h2 class=module-header>Heading kept</h2></div>\
+             <div class=comment-list><div class=comment-body><p>{p}{p}</p></div></div>\
+             </main></body></html>",
+            p = post.repeat(3)
+        );
+        let mut dom = parse::parse_document(&html, &Options::default()).expect("parse");
+        let main = widen::main_region(&dom).expect("main");
+        drop_unlikely(&mut dom, main);
+        let text = dom.text_content(main);
+        assert!(
+            !text.contains("Share") && !text.contains("Nice answer"),
+            "{text}"
+        );
+        // Headings stay, and so does a furniture-named part holding most of the text
+        assert!(text.contains("Heading kept"));
+        // (the post's 3 sentences and the thread's 6: it holds most of the text).
+        assert_eq!(text.matches("useful").count(), 9);
     }
 }

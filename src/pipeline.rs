@@ -60,6 +60,7 @@ fn extract_inner(
         if inside && wide >= tuning::WIDEN_MIN_RATIO * kept {
             let mut wider = pristine.clone();
             widen::strip(&mut wider, main);
+            expand::drop_unlikely(&mut wider, main);
             expand::drop_stop_sections(&mut wider, main);
             expand::dedupe(&mut wider, main);
             wider.detach(main);
@@ -82,6 +83,7 @@ fn extract_inner(
                 wider.append_child(wrap, n);
             }
             widen::strip(&mut wider, wrap);
+            expand::drop_unlikely(&mut wider, wrap);
             if widen::visible_text_len(&wider, wrap) as f64 >= tuning::REPEAT_MIN_RATIO * kept {
                 dom = wider;
                 root = wrap;

@@ -142,6 +142,9 @@ pub const WIDEN_MIN_RATIO: f64 = 3.0;
 /// A form inside a widened region is kept when it holds this much visible
 /// text (posts in a moderation form), else dropped as furniture.
 pub const WIDEN_FORM_CONTENT_CHARS: usize = 500;
+/// Furniture-named elements of a widened region are dropped when they hold
+/// at most this share of its text (`expand::drop_unlikely`).
+pub const WIDEN_UNLIKELY_MAX_SHARE: f64 = 0.5;
 /// Repeated items (`widen::repeated_group`): ancestors of Readability's pick
 /// looked at…
 pub const REPEAT_MAX_LEVELS: usize = 4;
