@@ -271,12 +271,34 @@ pub(crate) fn drop_stop_sections(dom: &mut Dom, region: NodeId) {
 /// Drop blocks repeating the text of an earlier block (responsive pages
 /// carry the same section once per layout).
 pub(crate) fn dedupe(dom: &mut Dom, region: NodeId) {
+    dedupe_blocks(dom, region, &[], tuning::EXPAND_DEDUPE_MIN_CHARS);
+}
+
+/// [`dedupe`] for any extracted article: repeated paragraphs and headings
+/// are the author's (a refrain, a repeated call to action) and stay; repeated
+/// containers are layout copies (carousels, responsive duplicates).
+pub(crate) fn dedupe_layout(dom: &mut Dom, region: NodeId) {
+    dedupe_blocks(
+        dom,
+        region,
+        patterns::PROSE_BLOCK_TAGS,
+        tuning::LAYOUT_DEDUPE_MIN_CHARS,
+    );
+}
+
+/// Drop the blocks (other than `keep` tags) repeating the text (of at least
+/// `min_chars` characters) of an earlier block.
+fn dedupe_blocks(dom: &mut Dom, region: NodeId, keep: &[&str], min_chars: usize) {
     let mut seen: std::collections::HashMap<String, NodeId> = std::collections::HashMap::new();
     let mut stack = vec![region];
     while let Some(n) = stack.pop() {
-        if n != region && dom.is_element(n) && patterns::is_block_tag(dom.tag(n)) {
+        if n != region
+            && dom.is_element(n)
+            && patterns::is_block_tag(dom.tag(n))
+            && !dom.is_one_of(n, keep)
+        {
             let text = patterns::collapse_ws(&dom.text_content(n));
-            if text.chars().count() >= tuning::EXPAND_DEDUPE_MIN_CHARS {
+            if text.chars().count() >= min_chars {
                 match seen.get(&text) {
                     Some(&first) if !dom.is_ancestor(first, n) => {
                         dom.detach(n);
@@ -366,5 +388,27 @@ mod tests {
         assert!(text.contains("Heading kept"));
         // (the post's 3 sentences and the thread's 6: it holds most of the text).
         assert_eq!(text.matches("useful").count(), 9);
+    }
+
+    #[test]
+    fn layout_copies_go_and_repeated_prose_and_items_stay() {
+        let card = "A card that the page shows twice, once for each screen size it supports.";
+        let html = format!(
+            "<html><body><div id=a><div class=wide><div>{card}</div></div>\
+             <div class=narrow><div>{card}</div></div>\
+             <p>Say it again, say it again, say it again and once more.</p>\
+             <p>Say it again, say it again, say it again and once more.</p>\
+             <ul><li>Reservoir compatible, raincover included</li></ul>\
+             <ul><li>Reservoir compatible, raincover included</li></ul>\
+             <div>Short label repeated</div><div>Short label repeated</div></div></body></html>"
+        );
+        let mut dom = parse::parse_document(&html, &Options::default()).expect("parse");
+        let a = dom.elements_by_tag(ROOT, &["div"])[0];
+        dedupe_layout(&mut dom, a);
+        let text = dom.text_content(a);
+        assert_eq!(text.matches("twice").count(), 1, "{text}");
+        assert_eq!(text.matches("Say it again, say").count(), 2);
+        assert_eq!(text.matches("Reservoir").count(), 2);
+        assert_eq!(text.matches("Short label").count(), 2);
     }
 }

@@ -105,6 +105,7 @@ fn extract_inner(
     let (mirror, clutter) = clutter::detect(&analysis, opts.listed.as_ref());
     clutter::remove_from(&mut dom, &analysis, root, &clutter, &grabbed.copies);
     // ----
+    expand::dedupe_layout(&mut dom, root);
     clean::finish(&mut dom, root, opts);
     links::absolutize(&mut dom, root, &base);
     let content_html = render::html(&dom, root, opts);

@@ -154,6 +154,8 @@ pub const REPEAT_MIN_ITEMS: usize = 3;
 pub const REPEAT_MIN_RATIO: f64 = 2.0;
 /// … and the group's link text share, below which it is content.
 pub const REPEAT_MAX_LINK_DENSITY: f64 = 0.5;
+/// … unless this share of the items hold a heading (titled cards).
+pub const REPEAT_TITLED_SHARE: f64 = 0.75;
 /// Expansion (`expand`): a block whose link text is above this share of its
 /// text is a link list, not content…
 pub const EXPAND_BLOCK_MAX_LINK_DENSITY: f64 = 0.5;
@@ -169,6 +171,9 @@ pub const EXPAND_STOP_HEADING_CHARS: usize = 60;
 /// Blocks with at least this many chars of text are dropped when an earlier
 /// block of the expanded region has the same text.
 pub const EXPAND_DEDUPE_MIN_CHARS: usize = 20;
+/// Any article drops containers repeating this much text of an earlier one
+/// (layout copies; shorter repeats are the attributes of alike cards).
+pub const LAYOUT_DEDUPE_MIN_CHARS: usize = 60;
 /// An element named like a cookie/consent notice longer than this (chars) is
 /// not dropped before extraction (a page wrapper carrying a state class).
 pub const CONSENT_MAX_CHARS: usize = 5000;

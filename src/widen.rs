@@ -93,8 +93,13 @@ pub(crate) fn repeated_group(dom: &Dom, source: NodeId) -> Option<(NodeId, NodeI
                     text += visible_text_len(dom, i);
                     links += link_text_len(dom, i);
                 }
+                // Cards whose titles are links (listings, search results) are
+                // link text through and through; their linked headings tell
+                // them from menus.
+                let titled = items.iter().filter(|&&i| has_link_title(dom, i)).count();
                 if text as f64 >= tuning::REPEAT_MIN_RATIO * own
-                    && (links as f64) < tuning::REPEAT_MAX_LINK_DENSITY * text as f64
+                    && ((links as f64) < tuning::REPEAT_MAX_LINK_DENSITY * text as f64
+                        || titled as f64 >= tuning::REPEAT_TITLED_SHARE * items.len() as f64)
                 {
                     return Some((parent, *items.first()?, *items.last()?));
                 }
@@ -103,6 +108,18 @@ pub(crate) fn repeated_group(dom: &Dom, source: NodeId) -> Option<(NodeId, NodeI
         cur = parent;
     }
     None
+}
+
+/// Does `item` hold a heading that is, or is in, a link (a card's title)?
+fn has_link_title(dom: &Dom, item: NodeId) -> bool {
+    dom.elements_by_tag(item, patterns::HEADING_TAGS)
+        .into_iter()
+        .any(|h| {
+            dom.ancestors(h)
+                .take_while(|&a| a != item)
+                .any(|a| dom.is_tag(a, "a"))
+                || dom.descendant_elements(h).any(|a| dom.is_tag(a, "a"))
+        })
 }
 
 /// Characters of link text under `root`.
@@ -182,6 +199,24 @@ mod tests {
             .find(|&n| lone.is_tag(n, "p"))
             .expect("p");
         assert!(repeated_group(&lone, p).is_none());
+        // Cards titled by linked headings are a group, though all link text;
+        // a menu of the same links is not.
+        let cards: String = (0..4)
+            .map(|i| format!("<li class=card><a href=/j{i}><h3>Senior engineer number {i}</h3><p>Remote, full time</p></a></li>"))
+            .collect();
+        let menu = cards.replace("<h3>", "<span>").replace("</h3>", "</span>");
+        for (list, grouped) in [(cards, true), (menu, false)] {
+            let dom = parse::parse_document(
+                &format!("<html><body><ul>{list}</ul></body></html>"),
+                &Options::default(),
+            )
+            .expect("parse");
+            let p = dom
+                .descendant_elements(ROOT)
+                .find(|&n| dom.is_tag(n, "p"))
+                .expect("p");
+            assert_eq!(repeated_group(&dom, p).is_some(), grouped);
+        }
 
         let form = format!("<html><body><main><form><p>{}</p></form><form><input name=q>Search</form></main></body></html>", post.repeat(10));
         let mut dom = parse::parse_document(&form, &Options::default()).expect("parse");
