@@ -55,12 +55,15 @@ pub(crate) fn is_unlikely(dom: &Dom, n: NodeId) -> bool {
 /// ([`is_unlikely`]) and that hold a small share of its text: a widened
 /// region (main element, run of posts) keeps the posts, not their share
 /// bars, signatures, comment threads and related lists.
-pub(crate) fn drop_unlikely(dom: &mut Dom, region: NodeId) {
+/// The `items` of a group (posts, comments the pick is one of) and their
+/// ancestors stay whatever their names.
+pub(crate) fn drop_unlikely(dom: &mut Dom, region: NodeId, items: &[NodeId]) {
     let total = widen::visible_text_len(dom, region) as f64;
     let mut drop = Vec::new();
     let mut stack = dom.element_children(region);
     while let Some(n) = stack.pop() {
         if !dom.is_one_of(n, &["body", "main", "article", "a"])
+            && !items.iter().any(|&i| i == n || dom.is_ancestor(n, i))
             && !dom.is_one_of(n, patterns::HEADING_TAGS)
             && is_unlikely(dom, n)
             && (widen::visible_text_len(dom, n) as f64) <= tuning::WIDEN_UNLIKELY_MAX_SHARE * total
@@ -378,7 +381,7 @@ mod tests {
         );
         let mut dom = parse::parse_document(&html, &Options::default()).expect("parse");
         let main = widen::main_region(&dom).expect("main");
-        drop_unlikely(&mut dom, main);
+        drop_unlikely(&mut dom, main, &[]);
         let text = dom.text_content(main);
         assert!(
             !text.contains("Share") && !text.contains("Nice answer"),

@@ -60,7 +60,7 @@ fn extract_inner(
         if inside && wide >= tuning::WIDEN_MIN_RATIO * kept {
             let mut wider = pristine.clone();
             widen::strip(&mut wider, main);
-            expand::drop_unlikely(&mut wider, main);
+            expand::drop_unlikely(&mut wider, main, &[]);
             expand::drop_stop_sections(&mut wider, main);
             expand::dedupe(&mut wider, main);
             wider.detach(main);
@@ -83,14 +83,33 @@ fn extract_inner(
                 wider.append_child(wrap, n);
             }
             widen::strip(&mut wider, wrap);
-            expand::drop_unlikely(&mut wider, wrap);
+            let items = wider.element_children(wrap);
+            expand::drop_unlikely(&mut wider, wrap, &items);
             if widen::visible_text_len(&wider, wrap) as f64 >= tuning::REPEAT_MIN_RATIO * kept {
                 dom = wider;
                 root = wrap;
             }
         }
     }
-    // …or, when neither applied, every good text block of the page's content
+    // …or the region of alike items that are not siblings (threads).
+    if let (false, Some(source)) = (widened || root != grabbed.content, grabbed.source) {
+        if let Some((region, items)) = widen::alike_region(&pristine, source) {
+            let kept = widen::visible_text_len(&dom, root) as f64;
+            let mut wider = pristine.clone();
+            widen::strip(&mut wider, region);
+            expand::drop_unlikely(&mut wider, region, &items);
+            expand::drop_stop_sections(&mut wider, region);
+            expand::dedupe(&mut wider, region);
+            if widen::visible_text_len(&wider, region) as f64 >= tuning::REPEAT_MIN_RATIO * kept {
+                wider.detach(region);
+                let wrap = wider.create_element("div");
+                wider.append_child(wrap, region);
+                dom = wider;
+                root = wrap;
+            }
+        }
+    }
+    // …or, when none applied, every good text block of the page's content
     // region when the pick holds a small share of it.
     if let (false, Some(source)) = (widened || root != grabbed.content, grabbed.source) {
         let kept = widen::visible_text_len(&dom, root);

@@ -156,6 +156,9 @@ pub const REPEAT_MIN_RATIO: f64 = 2.0;
 pub const REPEAT_MAX_LINK_DENSITY: f64 = 0.5;
 /// … unless this share of the items hold a heading (titled cards).
 pub const REPEAT_TITLED_SHARE: f64 = 0.75;
+/// Alike items that are not siblings (`widen::alike_region`) hold at least
+/// this share of the region holding them all.
+pub const ALIKE_MIN_ITEM_SHARE: f64 = 0.5;
 /// Expansion (`expand`): a block whose link text is above this share of its
 /// text is a link list, not content…
 pub const EXPAND_BLOCK_MAX_LINK_DENSITY: f64 = 0.5;

@@ -110,6 +110,61 @@ pub(crate) fn repeated_group(dom: &Dom, source: NodeId) -> Option<(NodeId, NodeI
     None
 }
 
+/// The region of the alike items around Readability's pick when they are
+/// not siblings (threaded comments nest; an opening post and its replies sit
+/// in different lists): walking up from `source`, the first ancestor-or-self
+/// whose tag and first class are shared by enough visible elements of the
+/// page gives the smallest element holding them all, when it holds several
+/// times the pick's text with little link text. Returns `(region, items)`.
+pub(crate) fn alike_region(dom: &Dom, source: NodeId) -> Option<(NodeId, Vec<NodeId>)> {
+    let mut cur = source;
+    for _ in 0..=tuning::REPEAT_MAX_LEVELS {
+        if dom.is_one_of(cur, &["body", "html", "main"]) {
+            return None;
+        }
+        let class = dom.class_attr(cur).split_whitespace().next().unwrap_or("");
+        if !class.is_empty() {
+            let items: Vec<NodeId> = dom
+                .descendant_elements(ROOT)
+                .filter(|&c| {
+                    dom.tag(c) == dom.tag(cur)
+                        && dom.class_attr(c).split_whitespace().next() == Some(class)
+                        && is_probably_visible(dom, c)
+                })
+                .collect();
+            if items.len() >= tuning::REPEAT_MIN_ITEMS {
+                let mut region = dom.parent(items[0])?;
+                for &i in &items[1..] {
+                    while !dom.is_ancestor(region, i) {
+                        region = dom.parent(region)?;
+                    }
+                }
+                if !dom.is_element(region) || dom.is_one_of(region, &["body", "html"]) {
+                    return None;
+                }
+                let own = visible_text_len(dom, cur).max(1) as f64;
+                let text = visible_text_len(dom, region);
+                let links = link_text_len(dom, region);
+                // The items' text (outermost ones) against the region's: a
+                // region that is mostly something else is the page.
+                let held: usize = items
+                    .iter()
+                    .filter(|&&i| !items.iter().any(|&o| o != i && dom.is_ancestor(o, i)))
+                    .map(|&i| visible_text_len(dom, i))
+                    .sum();
+                if text as f64 >= tuning::REPEAT_MIN_RATIO * own
+                    && (links as f64) < tuning::REPEAT_MAX_LINK_DENSITY * text as f64
+                    && held as f64 >= tuning::ALIKE_MIN_ITEM_SHARE * text as f64
+                {
+                    return Some((region, items));
+                }
+            }
+        }
+        cur = dom.parent(cur)?;
+    }
+    None
+}
+
 /// Does `item` hold a heading that is, or is in, a link (a card's title)?
 fn has_link_title(dom: &Dom, item: NodeId) -> bool {
     dom.elements_by_tag(item, patterns::HEADING_TAGS)
@@ -226,5 +281,38 @@ mod tests {
         strip(&mut dom, main);
         assert!(dom.text_content(main).contains("useful"));
         assert!(!dom.text_content(main).contains("Search"));
+    }
+
+    #[test]
+    fn nested_alike_items_give_their_region() {
+        let c = "A comment in a threaded discussion that answers the one above it. ";
+        let thread = format!(
+            "<ol class=thread><li class=c><div class=text><p>{c}</p></div>\
+             <ol><li class=c><div class=text><p>{c}</p></div></li></ol></li>\
+             <li class=c><div class=text><p>{c}</p></div></li></ol>"
+        );
+        let html = format!(
+            "<html><body><div>{thread}</div><div class=side><p>Other</p></div></body></html>"
+        );
+        let dom = parse::parse_document(&html, &Options::default()).expect("parse");
+        let text = dom
+            .descendant_elements(ROOT)
+            .find(|&n| dom.has_class(n, "text"))
+            .expect("text");
+        let (region, items) = alike_region(&dom, text).expect("region");
+        assert!(dom.has_class(region, "thread"));
+        assert_eq!(items.len(), 3);
+        // Alike items lost in a region of other text are no group.
+        let html = format!(
+            "<html><body><div><div><div class=text><p>{c}</p></div><p>{}</p></div>\
+             <div class=text><p>{c}</p></div><div class=text><p>{c}</p></div></div></body></html>",
+            c.repeat(8)
+        );
+        let dom = parse::parse_document(&html, &Options::default()).expect("parse");
+        let text = dom
+            .descendant_elements(ROOT)
+            .find(|&n| dom.has_class(n, "text"))
+            .expect("text");
+        assert!(alike_region(&dom, text).is_none());
     }
 }
