@@ -268,6 +268,9 @@ impl Writer {
             "img" => self.image(dom, id),
             "code" | "kbd" | "samp" => self.code_span(&collapse(&dom.text_content(id))),
             "a" => {
+                if super::text::adjacent_links(dom, id) {
+                    self.push_space();
+                }
                 let url = dom.attr(id, "href").and_then(|h| safe_url(h, UrlUse::Link));
                 match url {
                     Some(url) if self.link_depth == 0 => {

@@ -145,6 +145,9 @@ pub(crate) fn text(dom: &Dom, root: NodeId) -> String {
                     if TEXT_SKIP_TAGS.contains(&tag) {
                         continue;
                     }
+                    if tag == "a" && adjacent_links(dom, n) {
+                        w.space = true;
+                    }
                     match tag {
                         "br" => {
                             w.br();
@@ -179,6 +182,26 @@ pub(crate) fn text(dom: &Dom, root: NodeId) -> String {
         }
     }
     tidy_lines(&w.out)
+}
+
+/// Is `a` a link set right after another one, nothing between them, to a
+/// different address, both words at the seam? Such links (tag lists, menus)
+/// are separate words on screen; links to one address splitting a word (an
+/// editor's artefact) and punctuation after a link stay joined.
+pub(crate) fn adjacent_links(dom: &Dom, a: NodeId) -> bool {
+    let Some(prev) = dom.prev_sibling(a).filter(|&p| dom.is_tag(p, "a")) else {
+        return false;
+    };
+    if dom.attr(prev, "href") == dom.attr(a, "href") {
+        return false;
+    }
+    let before = dom.text_content(prev);
+    let after = dom.text_content(a);
+    before
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric)
+        && after.chars().next().is_some_and(char::is_alphanumeric)
 }
 
 /// No trailing blanks on a line, no blank line of spaces, never two blank
@@ -231,6 +254,16 @@ mod tests {
         );
         assert_eq!(render("<ul><li>x</li><li>y</li></ul>"), "x\n\ny");
         assert_eq!(render("<p>no<span>space</span> join</p>"), "nospace join");
+        // Side-by-side links to different places are separate words; a word
+        // split over links to one place, and punctuation after a link, stay.
+        assert_eq!(
+            render("<p><a href=/t/a>Indie</a><a href=/t/b>Action</a><a href=/t/c>.</a></p>"),
+            "Indie Action."
+        );
+        assert_eq!(
+            render("<p>the <a href=#m>M</a><a href=#m>odel</a> section</p>"),
+            "the Model section"
+        );
     }
 
     #[test]
