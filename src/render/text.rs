@@ -145,7 +145,7 @@ pub(crate) fn text(dom: &Dom, root: NodeId) -> String {
                     if TEXT_SKIP_TAGS.contains(&tag) {
                         continue;
                     }
-                    if tag == "a" && adjacent_links(dom, n) {
+                    if adjacent_words(dom, n) {
                         w.space = true;
                     }
                     match tag {
@@ -184,24 +184,29 @@ pub(crate) fn text(dom: &Dom, root: NodeId) -> String {
     tidy_lines(&w.out)
 }
 
-/// Is `a` a link set right after another one, nothing between them, to a
-/// different address, both words at the seam? Such links (tag lists, menus)
-/// are separate words on screen; links to one address splitting a word (an
-/// editor's artefact) and punctuation after a link stay joined.
-pub(crate) fn adjacent_links(dom: &Dom, a: NodeId) -> bool {
-    let Some(prev) = dom.prev_sibling(a).filter(|&p| dom.is_tag(p, "a")) else {
+/// Is `el` an element set right after another one, nothing between them,
+/// at a seam that reads as two words? Side-by-side links to different
+/// addresses with word characters at the seam (tag lists, menus), or any
+/// side-by-side elements where a lower-case letter or digit meets a capital
+/// (a name and a role, a brand and a model: styled apart on screen). Links
+/// to one address splitting a word (an editor's artefact) and punctuation
+/// after an element stay joined.
+pub(crate) fn adjacent_words(dom: &Dom, el: NodeId) -> bool {
+    let Some(prev) = dom.prev_sibling(el).filter(|&p| dom.is_element(p)) else {
         return false;
     };
-    if dom.attr(prev, "href") == dom.attr(a, "href") {
-        return false;
-    }
     let before = dom.text_content(prev);
-    let after = dom.text_content(a);
-    before
-        .chars()
-        .next_back()
-        .is_some_and(char::is_alphanumeric)
-        && after.chars().next().is_some_and(char::is_alphanumeric)
+    let after = dom.text_content(el);
+    let (Some(last), Some(first)) = (before.chars().next_back(), after.chars().next()) else {
+        return false;
+    };
+    if dom.is_tag(prev, "a")
+        && dom.is_tag(el, "a")
+        && dom.attr(prev, "href") != dom.attr(el, "href")
+    {
+        return last.is_alphanumeric() && first.is_alphanumeric();
+    }
+    (last.is_lowercase() || last.is_ascii_digit()) && first.is_uppercase()
 }
 
 /// No trailing blanks on a line, no blank line of spaces, never two blank
@@ -263,6 +268,12 @@ mod tests {
         assert_eq!(
             render("<p>the <a href=#m>M</a><a href=#m>odel</a> section</p>"),
             "the Model section"
+        );
+        // A lower-case letter meeting a capital across elements is a seam;
+        // other letters across inline elements stay one word.
+        assert_eq!(
+            render("<p><span>Ann Lee</span><span>STUDENT</span> and <b>bold</b><i>er</i></p>"),
+            "Ann Lee STUDENT and bolder"
         );
     }
 
