@@ -240,6 +240,7 @@ pub(crate) fn expand(pristine: &Dom, source: NodeId, kept: usize) -> Option<(Dom
 /// page's content (reviews, other products, comments): the heading's wrapper
 /// when it leads one, else the heading and the siblings up to the next one.
 pub(crate) fn drop_stop_sections(dom: &mut Dom, region: NodeId) {
+    let total = widen::visible_text_len(dom, region) as f64;
     for h in dom.elements_by_tag(region, patterns::HEADING_TAGS) {
         if !dom.is_ancestor(region, h)
             || dom.text_len_trimmed(h) > tuning::EXPAND_STOP_HEADING_CHARS
@@ -257,17 +258,29 @@ pub(crate) fn drop_stop_sections(dom: &mut Dom, region: NodeId) {
             }
             cur = p;
         }
+        let mut section = vec![cur];
         if cur == h {
             let mut next = dom.next_element_sibling(h);
             while let Some(n) = next {
                 if dom.is_one_of(n, patterns::HEADING_TAGS) {
                     break;
                 }
+                section.push(n);
                 next = dom.next_element_sibling(n);
-                dom.detach(n);
             }
         }
-        dom.detach(cur);
+        // A section holding most of the text is what the page is about (a
+        // page of reviews).
+        let len: usize = section
+            .iter()
+            .map(|&n| widen::visible_text_len(dom, n))
+            .sum();
+        if len as f64 > tuning::STOP_SECTION_MAX_SHARE * total {
+            continue;
+        }
+        for n in section {
+            dom.detach(n);
+        }
     }
 }
 
@@ -413,5 +426,29 @@ mod tests {
         assert_eq!(text.matches("Say it again, say").count(), 2);
         assert_eq!(text.matches("Reservoir").count(), 2);
         assert_eq!(text.matches("Short label").count(), 2);
+    }
+
+    #[test]
+    fn stop_sections_go_unless_they_are_the_page() {
+        let review = "<p>Lovely class, I have been coming every week for a year now.</p>";
+        let about = "<p>The class runs every Tuesday evening in the hall on Main Street.</p>";
+        let html = format!(
+            "<html><body><div id=a><h2>About</h2>{}<h2>Reviews</h2>{review}<h2>Where</h2><p>Here.</p></div></body></html>",
+            about.repeat(3)
+        );
+        let mut dom = parse::parse_document(&html, &Options::default()).expect("parse");
+        let a = dom.elements_by_tag(ROOT, &["div"])[0];
+        drop_stop_sections(&mut dom, a);
+        let text = dom.text_content(a);
+        assert!(!text.contains("Lovely") && text.contains("Here.") && text.contains("Tuesday"));
+        // A page of reviews keeps them.
+        let html = format!(
+            "<html><body><div id=a><h1>Reviews</h1>{}</div></body></html>",
+            review.repeat(5)
+        );
+        let mut dom = parse::parse_document(&html, &Options::default()).expect("parse");
+        let a = dom.elements_by_tag(ROOT, &["div"])[0];
+        drop_stop_sections(&mut dom, a);
+        assert_eq!(dom.text_content(a).matches("Lovely").count(), 5);
     }
 }

@@ -125,6 +125,7 @@ fn extract_inner(
     clutter::remove_from(&mut dom, &analysis, root, &clutter, &grabbed.copies);
     // ----
     expand::dedupe_layout(&mut dom, root);
+    expand::drop_stop_sections(&mut dom, root);
     clean::finish(&mut dom, root, opts);
     links::absolutize(&mut dom, root, &base);
     let content_html = render::html(&dom, root, opts);
