@@ -45,6 +45,14 @@ fn extract_inner(
     // never the article (they win on pages whose content is in short blocks,
     // product, collection and landing pages).
     expand::drop_page_chrome(&mut dom);
+    // Sections under headings naming what is not the content (reviews, other
+    // products) can outscore a short product description.
+    let body = dom
+        .descendant_elements(crate::dom::ROOT)
+        .find(|&n| dom.is_tag(n, "body"));
+    if let Some(body) = body {
+        expand::drop_stop_sections(&mut dom, body);
+    }
     let Some(grabbed) = grab::grab_article(&mut dom, &mut meta, opts) else {
         return noscript_fallback(&pristine, url, opts, fallback, &meta);
     };
@@ -329,5 +337,25 @@ mod tests {
         let article = extract(&html, None).expect("article");
         assert!(article.text.contains("oiled walnut"), "{}", article.text);
         assert!(!article.text.contains("partners use cookies"));
+    }
+
+    #[test]
+    fn a_reviews_section_never_outscores_the_description() {
+        // Comma-rich reviews beside a plain description and a spec list,
+        // holding a small share of the page's text.
+        let desc = "This oak stool is turned by hand and finished with oil and sized for a kitchen counter. ";
+        let review = "<p>Sturdy, handsome, light, warm, simple, honest, cheap, clean, fine, good, yes, really.</p>";
+        let specs: String = (0..12)
+            .map(|i| format!("<li>Specification line number {i} of the stool</li>"))
+            .collect();
+        let html = format!(
+            "<html><body><div class=product><h1>Oak stool</h1><div class=description><p>{}</p></div>\
+             <ul>{specs}</ul><section><h2>Customer reviews</h2>{}</section></div></body></html>",
+            desc.repeat(3),
+            review.repeat(2)
+        );
+        let article = extract(&html, None).expect("article");
+        assert!(article.text.contains("turned by hand"), "{}", article.text);
+        assert!(!article.text.contains("sturdy"), "{}", article.text);
     }
 }
