@@ -248,7 +248,11 @@ pub(crate) fn drop_stop_sections(dom: &mut Dom, region: NodeId) {
             continue;
         }
         let text = patterns::collapse_ws(&dom.text_content(h)).to_lowercase();
-        if patterns::starts_with_any(text.trim(), patterns::EXPAND_STOP_HEADINGS).is_none() {
+        // A label, not a sentence ("People who live nearby say…" heads a
+        // news section).
+        if patterns::starts_with_any(text.trim(), patterns::EXPAND_STOP_HEADINGS).is_none()
+            || text.split_whitespace().count() > tuning::STOP_HEADING_MAX_WORDS
+        {
             continue;
         }
         let mut cur = h;
@@ -450,5 +454,14 @@ mod tests {
         let a = dom.elements_by_tag(ROOT, &["div"])[0];
         drop_stop_sections(&mut dom, a);
         assert_eq!(dom.text_content(a).matches("Lovely").count(), 5);
+        // A heading that is a sentence is not a label.
+        let html = format!(
+            "<html><body><div id=a>{}<h2>People who live near the plant say they worry</h2>{review}</div></body></html>",
+            about.repeat(3)
+        );
+        let mut dom = parse::parse_document(&html, &Options::default()).expect("parse");
+        let a = dom.elements_by_tag(ROOT, &["div"])[0];
+        drop_stop_sections(&mut dom, a);
+        assert!(dom.text_content(a).contains("Lovely"));
     }
 }

@@ -174,6 +174,8 @@ pub const EXPAND_STOP_HEADING_CHARS: usize = 60;
 /// A section under such a heading stays when it holds more than this share
 /// of the article's text (the page is about it).
 pub const STOP_SECTION_MAX_SHARE: f64 = 0.5;
+/// … and when its heading has at most this many words (a label).
+pub const STOP_HEADING_MAX_WORDS: usize = 6;
 /// Blocks with at least this many chars of text are dropped when an earlier
 /// block of the expanded region has the same text.
 pub const EXPAND_DEDUPE_MIN_CHARS: usize = 20;
