@@ -40,9 +40,42 @@ fn is_furniture(dom: &Dom, n: NodeId) -> bool {
     if dom.is_one_of(n, &["body", "main", "article", "a"]) {
         return false;
     }
+    is_unlikely(dom, n)
+}
+
+/// Does the class or id of `n` name page furniture (Readability's
+/// "unlikely candidate" vocabulary, not rescued by its "maybe" words)?
+pub(crate) fn is_unlikely(dom: &Dom, n: NodeId) -> bool {
     let m = dom.match_string(n);
     patterns::contains_any_ci(&m, patterns::UNLIKELY_CANDIDATES)
         && !patterns::contains_any_ci(&m, patterns::MAYBE_CANDIDATE)
+}
+
+/// Drop the elements under `region` whose class or id names furniture
+/// ([`is_unlikely`]) and that hold a small share of its text: a widened
+/// region (main element, run of posts) keeps the posts, not their share
+/// bars, signatures, comment threads and related lists.
+/// The `items` of a group (posts, comments the pick is one of) and their
+/// ancestors stay whatever their names.
+pub(crate) fn drop_unlikely(dom: &mut Dom, region: NodeId, items: &[NodeId]) {
+    let total = widen::visible_text_len(dom, region) as f64;
+    let mut drop = Vec::new();
+    let mut stack = dom.element_children(region);
+    while let Some(n) = stack.pop() {
+        if !dom.is_one_of(n, &["body", "main", "article", "a"])
+            && !items.iter().any(|&i| i == n || dom.is_ancestor(n, i))
+            && !dom.is_one_of(n, patterns::HEADING_TAGS)
+            && is_unlikely(dom, n)
+            && (widen::visible_text_len(dom, n) as f64) <= tuning::WIDEN_UNLIKELY_MAX_SHARE * total
+        {
+            drop.push(n);
+            continue;
+        }
+        stack.extend(dom.element_children(n));
+    }
+    for n in drop {
+        dom.detach(n);
+    }
 }
 
 impl Tally {
@@ -207,6 +240,7 @@ pub(crate) fn expand(pristine: &Dom, source: NodeId, kept: usize) -> Option<(Dom
 /// page's content (reviews, other products, comments): the heading's wrapper
 /// when it leads one, else the heading and the siblings up to the next one.
 pub(crate) fn drop_stop_sections(dom: &mut Dom, region: NodeId) {
+    let total = widen::visible_text_len(dom, region) as f64;
     for h in dom.elements_by_tag(region, patterns::HEADING_TAGS) {
         if !dom.is_ancestor(region, h)
             || dom.text_len_trimmed(h) > tuning::EXPAND_STOP_HEADING_CHARS
@@ -214,7 +248,11 @@ pub(crate) fn drop_stop_sections(dom: &mut Dom, region: NodeId) {
             continue;
         }
         let text = patterns::collapse_ws(&dom.text_content(h)).to_lowercase();
-        if patterns::starts_with_any(text.trim(), patterns::EXPAND_STOP_HEADINGS).is_none() {
+        // A label, not a sentence ("People who live nearby say…" heads a
+        // news section).
+        if patterns::starts_with_any(text.trim(), patterns::EXPAND_STOP_HEADINGS).is_none()
+            || text.split_whitespace().count() > tuning::STOP_HEADING_MAX_WORDS
+        {
             continue;
         }
         let mut cur = h;
@@ -224,29 +262,63 @@ pub(crate) fn drop_stop_sections(dom: &mut Dom, region: NodeId) {
             }
             cur = p;
         }
+        let mut section = vec![cur];
         if cur == h {
             let mut next = dom.next_element_sibling(h);
             while let Some(n) = next {
                 if dom.is_one_of(n, patterns::HEADING_TAGS) {
                     break;
                 }
+                section.push(n);
                 next = dom.next_element_sibling(n);
-                dom.detach(n);
             }
         }
-        dom.detach(cur);
+        // A section holding most of the text is what the page is about (a
+        // page of reviews).
+        let len: usize = section
+            .iter()
+            .map(|&n| widen::visible_text_len(dom, n))
+            .sum();
+        if len as f64 > tuning::STOP_SECTION_MAX_SHARE * total {
+            continue;
+        }
+        for n in section {
+            dom.detach(n);
+        }
     }
 }
 
 /// Drop blocks repeating the text of an earlier block (responsive pages
 /// carry the same section once per layout).
 pub(crate) fn dedupe(dom: &mut Dom, region: NodeId) {
+    dedupe_blocks(dom, region, &[], tuning::EXPAND_DEDUPE_MIN_CHARS);
+}
+
+/// [`dedupe`] for any extracted article: repeated paragraphs and headings
+/// are the author's (a refrain, a repeated call to action) and stay; repeated
+/// containers are layout copies (carousels, responsive duplicates).
+pub(crate) fn dedupe_layout(dom: &mut Dom, region: NodeId) {
+    dedupe_blocks(
+        dom,
+        region,
+        patterns::PROSE_BLOCK_TAGS,
+        tuning::LAYOUT_DEDUPE_MIN_CHARS,
+    );
+}
+
+/// Drop the blocks (other than `keep` tags) repeating the text (of at least
+/// `min_chars` characters) of an earlier block.
+fn dedupe_blocks(dom: &mut Dom, region: NodeId, keep: &[&str], min_chars: usize) {
     let mut seen: std::collections::HashMap<String, NodeId> = std::collections::HashMap::new();
     let mut stack = vec![region];
     while let Some(n) = stack.pop() {
-        if n != region && dom.is_element(n) && patterns::is_block_tag(dom.tag(n)) {
+        if n != region
+            && dom.is_element(n)
+            && patterns::is_block_tag(dom.tag(n))
+            && !dom.is_one_of(n, keep)
+        {
             let text = patterns::collapse_ws(&dom.text_content(n));
-            if text.chars().count() >= tuning::EXPAND_DEDUPE_MIN_CHARS {
+            if text.chars().count() >= min_chars {
                 match seen.get(&text) {
                     Some(&first) if !dom.is_ancestor(first, n) => {
                         dom.detach(n);
@@ -310,5 +382,86 @@ mod tests {
         assert_eq!(text2.matches("service page").count(), 14);
         // A pick that already holds most of the good text stays.
         assert!(expand(&dom, first, 900).is_none());
+    }
+
+    #[test]
+    fn furniture_named_parts_of_a_widened_region_go() {
+        let post = "A reply that says something useful about the question asked. ";
+        let html = format!(
+            "<html><body><main><div class=post><p>{p}</p>\
+             <div class=post-menu><a href=/s>Share</a> <a href=/e>Edit</a></div>\
+             <div class=comments><p>Nice answer, thanks.</p></div>\
+             <h2 class=module-header>Heading kept</h2></div>\
+             <div class=comment-list><div class=comment-body><p>{p}{p}</p></div></div>\
+             </main></body></html>",
+            p = post.repeat(3)
+        );
+        let mut dom = parse::parse_document(&html, &Options::default()).expect("parse");
+        let main = widen::main_region(&dom).expect("main");
+        drop_unlikely(&mut dom, main, &[]);
+        let text = dom.text_content(main);
+        assert!(
+            !text.contains("Share") && !text.contains("Nice answer"),
+            "{text}"
+        );
+        // Headings stay, and so does a furniture-named part holding most of the text
+        assert!(text.contains("Heading kept"));
+        // (the post's 3 sentences and the thread's 6: it holds most of the text).
+        assert_eq!(text.matches("useful").count(), 9);
+    }
+
+    #[test]
+    fn layout_copies_go_and_repeated_prose_and_items_stay() {
+        let card = "A card that the page shows twice, once for each screen size it supports.";
+        let html = format!(
+            "<html><body><div id=a><div class=wide><div>{card}</div></div>\
+             <div class=narrow><div>{card}</div></div>\
+             <p>Say it again, say it again, say it again and once more.</p>\
+             <p>Say it again, say it again, say it again and once more.</p>\
+             <ul><li>Reservoir compatible, raincover included</li></ul>\
+             <ul><li>Reservoir compatible, raincover included</li></ul>\
+             <div>Short label repeated</div><div>Short label repeated</div></div></body></html>"
+        );
+        let mut dom = parse::parse_document(&html, &Options::default()).expect("parse");
+        let a = dom.elements_by_tag(ROOT, &["div"])[0];
+        dedupe_layout(&mut dom, a);
+        let text = dom.text_content(a);
+        assert_eq!(text.matches("twice").count(), 1, "{text}");
+        assert_eq!(text.matches("Say it again, say").count(), 2);
+        assert_eq!(text.matches("Reservoir").count(), 2);
+        assert_eq!(text.matches("Short label").count(), 2);
+    }
+
+    #[test]
+    fn stop_sections_go_unless_they_are_the_page() {
+        let review = "<p>Lovely class, I have been coming every week for a year now.</p>";
+        let about = "<p>The class runs every Tuesday evening in the hall on Main Street.</p>";
+        let html = format!(
+            "<html><body><div id=a><h2>About</h2>{}<h2>Reviews</h2>{review}<h2>Where</h2><p>Here.</p></div></body></html>",
+            about.repeat(3)
+        );
+        let mut dom = parse::parse_document(&html, &Options::default()).expect("parse");
+        let a = dom.elements_by_tag(ROOT, &["div"])[0];
+        drop_stop_sections(&mut dom, a);
+        let text = dom.text_content(a);
+        assert!(!text.contains("Lovely") && text.contains("Here.") && text.contains("Tuesday"));
+        // A page of reviews keeps them.
+        let html = format!(
+            "<html><body><div id=a><h1>Reviews</h1>{}</div></body></html>",
+            review.repeat(5)
+        );
+        let mut dom = parse::parse_document(&html, &Options::default()).expect("parse");
+        let a = dom.elements_by_tag(ROOT, &["div"])[0];
+        drop_stop_sections(&mut dom, a);
+        assert_eq!(dom.text_content(a).matches("Lovely").count(), 5);
+        // A heading that is a sentence is not a label.
+        let html = format!(
+            "<html><body><div id=a>{}<h2>People who live near the plant say they worry</h2>{review}</div></body></html>",
+            about.repeat(3)
+        );
+        let mut dom = parse::parse_document(&html, &Options::default()).expect("parse");
+        let a = dom.elements_by_tag(ROOT, &["div"])[0];
+        drop_stop_sections(&mut dom, a);
+        assert!(dom.text_content(a).contains("Lovely"));
     }
 }

@@ -434,6 +434,26 @@ pub const WIDEN_DROPPED_TAGS: &[&str] = &[
     "button", "select", "input", "textarea", "nav", "aside", "footer", "dialog",
 ];
 
+/// Blocks of prose and of data (list items, table cells) a page may repeat
+/// on purpose, never deduplicated as layout copies (`expand::dedupe_layout`).
+pub const PROSE_BLOCK_TAGS: &[&str] = &[
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "pre",
+    "li",
+    "dt",
+    "dd",
+    "tr",
+    "td",
+    "th",
+];
+
 /// Tags dropped by expansion (`expand`) besides `widen`'s: controls that
 /// carry labels, not content.
 pub const EXPAND_DROPPED_TAGS: &[&str] = &["label", "option", "menu", "dialog"];
@@ -464,6 +484,19 @@ pub const EXPAND_STOP_HEADINGS: &[&str] = &[
     "shop the look",
     "more from this",
     "recommended for you",
+    "shipping and returns",
+    "shipping & returns",
+    "shipping and return policies",
+    "shipping & return policies",
+    "delivery and returns",
+    "delivery & returns",
+    "returns and exchanges",
+    "returns & exchanges",
+    "related articles",
+    "related posts",
+    "related stories",
+    "more stories",
+    "read next",
     "leave a reply",
     "leave a comment",
     "comments",
@@ -1185,6 +1218,19 @@ pub const LIST_HEADINGS: &[&str] = &[
     "tags",
     "share this",
     "like this",
+    "shipping and returns",
+    "shipping & returns",
+    "shipping and return policies",
+    "shipping & return policies",
+    "delivery and returns",
+    "delivery & returns",
+    "returns and exchanges",
+    "returns & exchanges",
+    "related articles",
+    "related posts",
+    "related stories",
+    "more stories",
+    "read next",
     "leave a reply",
     "leave a comment",
     "comments",

@@ -44,6 +44,14 @@ fn extract_inner(
     // never the article (they win on pages whose content is in short blocks,
     // product, collection and landing pages).
     expand::drop_page_chrome(&mut dom);
+    // Sections under headings naming what is not the content (reviews, other
+    // products) can outscore a short product description.
+    let body = dom
+        .descendant_elements(crate::dom::ROOT)
+        .find(|&n| dom.is_tag(n, "body"));
+    if let Some(body) = body {
+        expand::drop_stop_sections(&mut dom, body);
+    }
     let Some(grabbed) = grab::grab_article(&mut dom, &mut meta, opts) else {
         return noscript_fallback(&pristine, url, opts, fallback, &meta);
     };
@@ -59,6 +67,7 @@ fn extract_inner(
         if inside && wide >= tuning::WIDEN_MIN_RATIO * kept {
             let mut wider = pristine.clone();
             widen::strip(&mut wider, main);
+            expand::drop_unlikely(&mut wider, main, &[]);
             expand::drop_stop_sections(&mut wider, main);
             expand::dedupe(&mut wider, main);
             wider.detach(main);
@@ -81,13 +90,33 @@ fn extract_inner(
                 wider.append_child(wrap, n);
             }
             widen::strip(&mut wider, wrap);
+            let items = wider.element_children(wrap);
+            expand::drop_unlikely(&mut wider, wrap, &items);
             if widen::visible_text_len(&wider, wrap) as f64 >= tuning::REPEAT_MIN_RATIO * kept {
                 dom = wider;
                 root = wrap;
             }
         }
     }
-    // …or, when neither applied, every good text block of the page's content
+    // …or the region of alike items that are not siblings (threads).
+    if let (false, Some(source)) = (widened || root != grabbed.content, grabbed.source) {
+        if let Some((region, items)) = widen::alike_region(&pristine, source) {
+            let kept = widen::visible_text_len(&dom, root) as f64;
+            let mut wider = pristine.clone();
+            widen::strip(&mut wider, region);
+            expand::drop_unlikely(&mut wider, region, &items);
+            expand::drop_stop_sections(&mut wider, region);
+            expand::dedupe(&mut wider, region);
+            if widen::visible_text_len(&wider, region) as f64 >= tuning::REPEAT_MIN_RATIO * kept {
+                wider.detach(region);
+                let wrap = wider.create_element("div");
+                wider.append_child(wrap, region);
+                dom = wider;
+                root = wrap;
+            }
+        }
+    }
+    // …or, when none applied, every good text block of the page's content
     // region when the pick holds a small share of it.
     if let (false, Some(source)) = (widened || root != grabbed.content, grabbed.source) {
         let kept = widen::visible_text_len(&dom, root);
@@ -102,6 +131,8 @@ fn extract_inner(
     let (mirror, clutter) = clutter::detect(&analysis, opts.listed.as_ref());
     clutter::remove_from(&mut dom, &analysis, root, &clutter, &grabbed.copies);
     // ----
+    expand::dedupe_layout(&mut dom, root);
+    expand::drop_stop_sections(&mut dom, root);
     clean::finish(&mut dom, root, opts);
     links::absolutize(&mut dom, root, &base);
     let content_html = render::html(&dom, root, opts);
@@ -305,5 +336,25 @@ mod tests {
         let article = extract(&html, None).expect("article");
         assert!(article.text.contains("oiled walnut"), "{}", article.text);
         assert!(!article.text.contains("partners use cookies"));
+    }
+
+    #[test]
+    fn a_reviews_section_never_outscores_the_description() {
+        // Comma-rich reviews beside a plain description and a spec list,
+        // holding a small share of the page's text.
+        let desc = "This oak stool is turned by hand and finished with oil and sized for a kitchen counter. ";
+        let review = "<p>Sturdy, handsome, light, warm, simple, honest, cheap, clean, fine, good, yes, really.</p>";
+        let specs: String = (0..12)
+            .map(|i| format!("<li>Specification line number {i} of the stool</li>"))
+            .collect();
+        let html = format!(
+            "<html><body><div class=product><h1>Oak stool</h1><div class=description><p>{}</p></div>\
+             <ul>{specs}</ul><section><h2>Customer reviews</h2>{}</section></div></body></html>",
+            desc.repeat(3),
+            review.repeat(2)
+        );
+        let article = extract(&html, None).expect("article");
+        assert!(article.text.contains("turned by hand"), "{}", article.text);
+        assert!(!article.text.contains("sturdy"), "{}", article.text);
     }
 }

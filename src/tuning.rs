@@ -142,6 +142,9 @@ pub const WIDEN_MIN_RATIO: f64 = 3.0;
 /// A form inside a widened region is kept when it holds this much visible
 /// text (posts in a moderation form), else dropped as furniture.
 pub const WIDEN_FORM_CONTENT_CHARS: usize = 500;
+/// Furniture-named elements of a widened region are dropped when they hold
+/// at most this share of its text (`expand::drop_unlikely`).
+pub const WIDEN_UNLIKELY_MAX_SHARE: f64 = 0.5;
 /// Repeated items (`widen::repeated_group`): ancestors of Readability's pick
 /// looked at…
 pub const REPEAT_MAX_LEVELS: usize = 4;
@@ -151,6 +154,11 @@ pub const REPEAT_MIN_ITEMS: usize = 3;
 pub const REPEAT_MIN_RATIO: f64 = 2.0;
 /// … and the group's link text share, below which it is content.
 pub const REPEAT_MAX_LINK_DENSITY: f64 = 0.5;
+/// … unless this share of the items hold a heading (titled cards).
+pub const REPEAT_TITLED_SHARE: f64 = 0.75;
+/// Alike items that are not siblings (`widen::alike_region`) hold at least
+/// this share of the region holding them all.
+pub const ALIKE_MIN_ITEM_SHARE: f64 = 0.5;
 /// Expansion (`expand`): a block whose link text is above this share of its
 /// text is a link list, not content…
 pub const EXPAND_BLOCK_MAX_LINK_DENSITY: f64 = 0.5;
@@ -163,9 +171,17 @@ pub const EXPAND_MIN_EXTRA_CHARS: usize = 500;
 pub const EXPAND_COVER_SHARE: f64 = 0.8;
 /// Headings longer than this (chars) are not section labels.
 pub const EXPAND_STOP_HEADING_CHARS: usize = 60;
+/// A section under such a heading stays when it holds more than this share
+/// of the article's text (the page is about it).
+pub const STOP_SECTION_MAX_SHARE: f64 = 0.5;
+/// … and when its heading has at most this many words (a label).
+pub const STOP_HEADING_MAX_WORDS: usize = 6;
 /// Blocks with at least this many chars of text are dropped when an earlier
 /// block of the expanded region has the same text.
 pub const EXPAND_DEDUPE_MIN_CHARS: usize = 20;
+/// Any article drops containers repeating this much text of an earlier one
+/// (layout copies; shorter repeats are the attributes of alike cards).
+pub const LAYOUT_DEDUPE_MIN_CHARS: usize = 60;
 /// An element named like a cookie/consent notice longer than this (chars) is
 /// not dropped before extraction (a page wrapper carrying a state class).
 pub const CONSENT_MAX_CHARS: usize = 5000;

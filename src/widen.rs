@@ -93,8 +93,13 @@ pub(crate) fn repeated_group(dom: &Dom, source: NodeId) -> Option<(NodeId, NodeI
                     text += visible_text_len(dom, i);
                     links += link_text_len(dom, i);
                 }
+                // Cards whose titles are links (listings, search results) are
+                // link text through and through; their linked headings tell
+                // them from menus.
+                let titled = items.iter().filter(|&&i| has_link_title(dom, i)).count();
                 if text as f64 >= tuning::REPEAT_MIN_RATIO * own
-                    && (links as f64) < tuning::REPEAT_MAX_LINK_DENSITY * text as f64
+                    && ((links as f64) < tuning::REPEAT_MAX_LINK_DENSITY * text as f64
+                        || titled as f64 >= tuning::REPEAT_TITLED_SHARE * items.len() as f64)
                 {
                     return Some((parent, *items.first()?, *items.last()?));
                 }
@@ -103,6 +108,73 @@ pub(crate) fn repeated_group(dom: &Dom, source: NodeId) -> Option<(NodeId, NodeI
         cur = parent;
     }
     None
+}
+
+/// The region of the alike items around Readability's pick when they are
+/// not siblings (threaded comments nest; an opening post and its replies sit
+/// in different lists): walking up from `source`, the first ancestor-or-self
+/// whose tag and first class are shared by enough visible elements of the
+/// page gives the smallest element holding them all, when it holds several
+/// times the pick's text with little link text. Returns `(region, items)`.
+pub(crate) fn alike_region(dom: &Dom, source: NodeId) -> Option<(NodeId, Vec<NodeId>)> {
+    let mut cur = source;
+    for _ in 0..=tuning::REPEAT_MAX_LEVELS {
+        if dom.is_one_of(cur, &["body", "html", "main"]) {
+            return None;
+        }
+        let class = dom.class_attr(cur).split_whitespace().next().unwrap_or("");
+        if !class.is_empty() {
+            let items: Vec<NodeId> = dom
+                .descendant_elements(ROOT)
+                .filter(|&c| {
+                    dom.tag(c) == dom.tag(cur)
+                        && dom.class_attr(c).split_whitespace().next() == Some(class)
+                        && is_probably_visible(dom, c)
+                })
+                .collect();
+            if items.len() >= tuning::REPEAT_MIN_ITEMS {
+                let mut region = dom.parent(items[0])?;
+                for &i in &items[1..] {
+                    while !dom.is_ancestor(region, i) {
+                        region = dom.parent(region)?;
+                    }
+                }
+                if !dom.is_element(region) || dom.is_one_of(region, &["body", "html"]) {
+                    return None;
+                }
+                let own = visible_text_len(dom, cur).max(1) as f64;
+                let text = visible_text_len(dom, region);
+                let links = link_text_len(dom, region);
+                // The items' text (outermost ones) against the region's: a
+                // region that is mostly something else is the page.
+                let held: usize = items
+                    .iter()
+                    .filter(|&&i| !items.iter().any(|&o| o != i && dom.is_ancestor(o, i)))
+                    .map(|&i| visible_text_len(dom, i))
+                    .sum();
+                if text as f64 >= tuning::REPEAT_MIN_RATIO * own
+                    && (links as f64) < tuning::REPEAT_MAX_LINK_DENSITY * text as f64
+                    && held as f64 >= tuning::ALIKE_MIN_ITEM_SHARE * text as f64
+                {
+                    return Some((region, items));
+                }
+            }
+        }
+        cur = dom.parent(cur)?;
+    }
+    None
+}
+
+/// Does `item` hold a heading that is, or is in, a link (a card's title)?
+fn has_link_title(dom: &Dom, item: NodeId) -> bool {
+    dom.elements_by_tag(item, patterns::HEADING_TAGS)
+        .into_iter()
+        .any(|h| {
+            dom.ancestors(h)
+                .take_while(|&a| a != item)
+                .any(|a| dom.is_tag(a, "a"))
+                || dom.descendant_elements(h).any(|a| dom.is_tag(a, "a"))
+        })
 }
 
 /// Characters of link text under `root`.
@@ -182,6 +254,24 @@ mod tests {
             .find(|&n| lone.is_tag(n, "p"))
             .expect("p");
         assert!(repeated_group(&lone, p).is_none());
+        // Cards titled by linked headings are a group, though all link text;
+        // a menu of the same links is not.
+        let cards: String = (0..4)
+            .map(|i| format!("<li class=card><a href=/j{i}><h3>Senior engineer number {i}</h3><p>Remote, full time</p></a></li>"))
+            .collect();
+        let menu = cards.replace("<h3>", "<span>").replace("</h3>", "</span>");
+        for (list, grouped) in [(cards, true), (menu, false)] {
+            let dom = parse::parse_document(
+                &format!("<html><body><ul>{list}</ul></body></html>"),
+                &Options::default(),
+            )
+            .expect("parse");
+            let p = dom
+                .descendant_elements(ROOT)
+                .find(|&n| dom.is_tag(n, "p"))
+                .expect("p");
+            assert_eq!(repeated_group(&dom, p).is_some(), grouped);
+        }
 
         let form = format!("<html><body><main><form><p>{}</p></form><form><input name=q>Search</form></main></body></html>", post.repeat(10));
         let mut dom = parse::parse_document(&form, &Options::default()).expect("parse");
@@ -191,5 +281,38 @@ mod tests {
         strip(&mut dom, main);
         assert!(dom.text_content(main).contains("useful"));
         assert!(!dom.text_content(main).contains("Search"));
+    }
+
+    #[test]
+    fn nested_alike_items_give_their_region() {
+        let c = "A comment in a threaded discussion that answers the one above it. ";
+        let thread = format!(
+            "<ol class=thread><li class=c><div class=text><p>{c}</p></div>\
+             <ol><li class=c><div class=text><p>{c}</p></div></li></ol></li>\
+             <li class=c><div class=text><p>{c}</p></div></li></ol>"
+        );
+        let html = format!(
+            "<html><body><div>{thread}</div><div class=side><p>Other</p></div></body></html>"
+        );
+        let dom = parse::parse_document(&html, &Options::default()).expect("parse");
+        let text = dom
+            .descendant_elements(ROOT)
+            .find(|&n| dom.has_class(n, "text"))
+            .expect("text");
+        let (region, items) = alike_region(&dom, text).expect("region");
+        assert!(dom.has_class(region, "thread"));
+        assert_eq!(items.len(), 3);
+        // Alike items lost in a region of other text are no group.
+        let html = format!(
+            "<html><body><div><div><div class=text><p>{c}</p></div><p>{}</p></div>\
+             <div class=text><p>{c}</p></div><div class=text><p>{c}</p></div></div></body></html>",
+            c.repeat(8)
+        );
+        let dom = parse::parse_document(&html, &Options::default()).expect("parse");
+        let text = dom
+            .descendant_elements(ROOT)
+            .find(|&n| dom.has_class(n, "text"))
+            .expect("text");
+        assert!(alike_region(&dom, text).is_none());
     }
 }

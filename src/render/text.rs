@@ -145,6 +145,9 @@ pub(crate) fn text(dom: &Dom, root: NodeId) -> String {
                     if TEXT_SKIP_TAGS.contains(&tag) {
                         continue;
                     }
+                    if adjacent_words(dom, n) {
+                        w.space = true;
+                    }
                     match tag {
                         "br" => {
                             w.br();
@@ -179,6 +182,31 @@ pub(crate) fn text(dom: &Dom, root: NodeId) -> String {
         }
     }
     tidy_lines(&w.out)
+}
+
+/// Is `el` an element set right after another one, nothing between them,
+/// at a seam that reads as two words? Side-by-side links to different
+/// addresses with word characters at the seam (tag lists, menus), or any
+/// side-by-side elements where a lower-case letter or digit meets a capital
+/// (a name and a role, a brand and a model: styled apart on screen). Links
+/// to one address splitting a word (an editor's artefact) and punctuation
+/// after an element stay joined.
+pub(crate) fn adjacent_words(dom: &Dom, el: NodeId) -> bool {
+    let Some(prev) = dom.prev_sibling(el).filter(|&p| dom.is_element(p)) else {
+        return false;
+    };
+    let before = dom.text_content(prev);
+    let after = dom.text_content(el);
+    let (Some(last), Some(first)) = (before.chars().next_back(), after.chars().next()) else {
+        return false;
+    };
+    if dom.is_tag(prev, "a")
+        && dom.is_tag(el, "a")
+        && dom.attr(prev, "href") != dom.attr(el, "href")
+    {
+        return last.is_alphanumeric() && first.is_alphanumeric();
+    }
+    (last.is_lowercase() || last.is_ascii_digit()) && first.is_uppercase()
 }
 
 /// No trailing blanks on a line, no blank line of spaces, never two blank
@@ -231,6 +259,22 @@ mod tests {
         );
         assert_eq!(render("<ul><li>x</li><li>y</li></ul>"), "x\n\ny");
         assert_eq!(render("<p>no<span>space</span> join</p>"), "nospace join");
+        // Side-by-side links to different places are separate words; a word
+        // split over links to one place, and punctuation after a link, stay.
+        assert_eq!(
+            render("<p><a href=/t/a>Indie</a><a href=/t/b>Action</a><a href=/t/c>.</a></p>"),
+            "Indie Action."
+        );
+        assert_eq!(
+            render("<p>the <a href=#m>M</a><a href=#m>odel</a> section</p>"),
+            "the Model section"
+        );
+        // A lower-case letter meeting a capital across elements is a seam;
+        // other letters across inline elements stay one word.
+        assert_eq!(
+            render("<p><span>Ann Lee</span><span>STUDENT</span> and <b>bold</b><i>er</i></p>"),
+            "Ann Lee STUDENT and bolder"
+        );
     }
 
     #[test]
