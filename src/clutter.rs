@@ -906,7 +906,10 @@ fn qa_clone(ctx: &Ctx, page_url: Option<&Url>, site: &attribution::Site, v: &mut
         let Some(href) = dom.attr(a, "href") else {
             continue;
         };
-        let Ok(u) = crate::idn::resolve(page_url, href.trim()) else {
+        let Ok(u) = (match page_url {
+            Some(b) => b.join(href.trim()),
+            None => Url::parse(href.trim()),
+        }) else {
             continue;
         };
         let Some(host) = u.host_str() else { continue };
@@ -1142,7 +1145,7 @@ fn find_clutter(ctx: &Ctx) -> Vec<Clutter> {
         }
     }
     // Drop blocks nested in another reported block, keep document order.
-    crate::sort::by_key(&mut found, |f| page.rank[f.node] as u64);
+    found.sort_by_key(|f| page.rank[f.node]);
     let nodes: Vec<NodeId> = found.iter().map(|f| f.node).collect();
     let ids = Anchors::new(dom);
     let mut out = Vec::new();
@@ -1726,7 +1729,7 @@ fn is_same_site_link(ctx: &Ctx, a: NodeId) -> bool {
         href.to_string()
     };
     match (
-        crate::idn::parse(&full)
+        Url::parse(&full)
             .ok()
             .and_then(|u| u.host_str().map(registrable_domain)),
         &ctx.site_domain,
@@ -1965,7 +1968,7 @@ fn matches(dom: &Dom, anchors: &Anchors, selector: &str) -> Vec<NodeId> {
         }
         cur = next;
     }
-    crate::sort::by_key(&mut cur, |&n| n as u64);
+    cur.sort_unstable();
     cur.dedup();
     cur
 }

@@ -22,15 +22,6 @@ function show(html, url) {
   try {
     result = { ok: true, article: clean(html, url, undefined) };
   } catch (e) {
-    // After a panic the glue swaps in a fresh instance on its next call: let a
-    // call without strings do it (see extension/lib/core.js).
-    if (e instanceof WebAssembly.RuntimeError) {
-      try {
-        version();
-      } catch {
-        // the next call tries again
-      }
-    }
     const m = /^([a-z_]+): ([\s\S]*)$/.exec(String(e?.message ?? e));
     result = { ok: false, error: m ? { code: m[1], message: m[2] } : { code: 'internal', message: String(e) } };
   }
@@ -96,12 +87,7 @@ async function loadSample(id) {
 }
 
 async function main() {
-  // The core reads the local-paper table from here (kept out of the wasm, see src/wasm.rs).
-  const [, localNews] = await Promise.all([
-    init({ module_or_path: new URL('./pkg/unmirror_bg.wasm', import.meta.url) }),
-    fetch('pkg/local_news.tsv').then((r) => (r.ok ? r.text() : undefined)),
-  ]);
-  globalThis.unmirror.localNews = localNews;
+  await init({ module_or_path: new URL('./pkg/unmirror_bg.wasm', import.meta.url) });
   $('version').textContent = `core ${version()}`;
   samples = await (await fetch('pkg/samples/index.json')).json();
   for (const s of samples) {

@@ -332,10 +332,10 @@ struct UrlParts {
 impl UrlParts {
     fn parse(input: &str) -> Option<UrlParts> {
         let input = input.trim();
-        let url = match crate::idn::parse(input) {
+        let url = match url::Url::parse(input) {
             Ok(u) => u,
             Err(url::ParseError::RelativeUrlWithoutBase) => {
-                crate::idn::parse(&format!("http://{input}")).ok()?
+                url::Url::parse(&format!("http://{input}")).ok()?
             }
             Err(_) => return None,
         };

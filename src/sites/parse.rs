@@ -243,8 +243,10 @@ pub(crate) fn host_to_ascii(host: &str) -> Option<String> {
     let ascii = if host.is_ascii() {
         host.to_ascii_lowercase()
     } else {
-        // Not url::Host::parse: its IDNA back end is the stub (Cargo.toml).
-        crate::idn::host_to_ascii(host)?.to_ascii_lowercase()
+        match url::Host::parse(host).ok()? {
+            url::Host::Domain(d) => d,
+            _ => return None,
+        }
     };
     valid_ascii_host(&ascii).then_some(ascii)
 }
