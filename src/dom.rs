@@ -574,6 +574,32 @@ impl Dom {
         s
     }
 
+    /// The first and last characters of `textContent`, without building it:
+    /// the first non-empty text node from the front, the last from the back.
+    pub fn text_ends(&self, id: NodeId) -> Option<(char, char)> {
+        let first = self
+            .descendants(id)
+            .find_map(|n| match &self.nodes[n].data {
+                NodeData::Text(t) => t.chars().next(),
+                _ => None,
+            })?;
+        // Reverse document order: last child first, explicit stack.
+        let mut stack = vec![id];
+        while let Some(n) = stack.pop() {
+            if let NodeData::Text(t) = &self.nodes[n].data {
+                if let Some(c) = t.chars().next_back() {
+                    return Some((first, c));
+                }
+            }
+            let mut c = self.nodes[n].first_child;
+            while let Some(k) = c {
+                stack.push(k);
+                c = self.nodes[k].next;
+            }
+        }
+        None
+    }
+
     /// Length in chars of `textContent` with leading/trailing whitespace trimmed,
     /// computed without building the string twice.
     pub fn text_len_trimmed(&self, id: NodeId) -> usize {

@@ -195,9 +195,7 @@ pub(crate) fn adjacent_words(dom: &Dom, el: NodeId) -> bool {
     let Some(prev) = dom.prev_sibling(el).filter(|&p| dom.is_element(p)) else {
         return false;
     };
-    let before = dom.text_content(prev);
-    let after = dom.text_content(el);
-    let (Some(last), Some(first)) = (before.chars().next_back(), after.chars().next()) else {
+    let (Some((_, last)), Some((first, _))) = (dom.text_ends(prev), dom.text_ends(el)) else {
         return false;
     };
     if dom.is_tag(prev, "a")
