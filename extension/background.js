@@ -21,7 +21,7 @@ import './lib/browser.js';
 import './lib/messages.js';
 import './lib/core.js';
 import './lib/settings.js';
-import initCore, { clean as coreClean } from './vendor/unmirror.js';
+import initCore, { clean as coreClean, version as coreVersion } from './vendor/unmirror.js';
 import { makeExporter } from './background-export.js';
 import * as sites from './sites.js';
 import { CONTENT_FILES } from './lib/content-files.js';
@@ -41,9 +41,24 @@ const TEST_BUILD = (ext.runtime.getManifest().content_scripts ?? []).some((c) =>
   (c.js ?? []).some((f) => f.endsWith('test/test-hook.js')),
 );
 
+/** The text of the core's local-paper table (kept out of the wasm), or null. */
+let localNews = null;
+function localNewsText() {
+  localNews ??= fetch(ext.runtime.getURL('vendor/local_news.tsv'))
+    .then((r) => (r.ok ? r.text() : null))
+    .catch(() => null);
+  return localNews;
+}
+
 let coreReady = null;
 function loadCore() {
-  coreReady ??= initCore({ module_or_path: ext.runtime.getURL('vendor/unmirror_bg.wasm') }).catch((e) => {
+  coreReady ??= Promise.all([
+    initCore({ module_or_path: ext.runtime.getURL('vendor/unmirror_bg.wasm') }),
+    // The core reads it from globalThis.unmirror.localNews (src/wasm.rs).
+    localNewsText().then((t) => {
+      globalThis.unmirror.localNews = t ?? undefined;
+    }),
+  ]).catch((e) => {
     coreReady = null; // let the next request try again
     throw e;
   });
@@ -113,7 +128,7 @@ async function cleanHere(msg) {
   }
   // The known-site lists are mirror evidence for the core (Options.listed).
   const st = await sites.status(msg.url).catch(() => null);
-  return core.run(coreClean, msg.html, msg.url, st?.listed ? { listed: st.listed } : undefined);
+  return core.run(coreClean, msg.html, msg.url, st?.listed ? { listed: st.listed } : undefined, coreVersion);
 }
 
 /** "Always clean this site" from the context menu: the click is the user gesture
@@ -168,6 +183,10 @@ ext.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   }
   if (M.isReport(msg)) {
     sites.report(sender.tab.id, msg).then(sendResponse, () => sendResponse(null));
+    return true;
+  }
+  if (M.isLocalNews(msg)) {
+    localNewsText().then(sendResponse);
     return true;
   }
   if (M.isSetAuto(msg)) {

@@ -204,10 +204,7 @@ fn host_of(u: &str, base: Option<&Url>) -> Option<(Url, String)> {
     if u.is_empty() || u.starts_with('#') || u.starts_with("data:") {
         return None;
     }
-    let url = match base {
-        Some(b) => b.join(u).ok()?,
-        None => Url::parse(u).ok()?,
-    };
+    let url = crate::idn::resolve(base, u).ok()?;
     if url.scheme() != "http" && url.scheme() != "https" {
         return None;
     }
@@ -1325,7 +1322,9 @@ fn group_claims(claims: &[Claim]) -> Vec<Group> {
             }),
         }
     }
-    groups.sort_by(|a, b| b.score.total_cmp(&a.score));
+    crate::sort::by_key(&mut groups, |g| {
+        crate::sort::desc(crate::sort::f64_key(g.score))
+    });
     groups
 }
 
@@ -1417,10 +1416,12 @@ fn decide(scan: &Scan, is_mirror: bool) -> Attribution {
             out.publisher = g.who.name.clone();
             out.publisher_domain = g.who.domain.clone();
             let mut with_url: Vec<&Claim> = g.claims.iter().filter(|c| c.url.is_some()).collect();
-            with_url.sort_by_key(|c| c.kind.url_rank());
+            crate::sort::by_key(&mut with_url, |c| c.kind.url_rank() as u64);
             out.original_url = with_url.first().and_then(|c| c.url.clone());
             let mut cl: Vec<&Claim> = g.claims.iter().collect();
-            cl.sort_by(|a, b| b.weight.total_cmp(&a.weight));
+            crate::sort::by_key(&mut cl, |c| {
+                crate::sort::desc(crate::sort::f64_key(c.weight))
+            });
             out.evidence = cl.into_iter().map(evidence_of).collect();
         }
         None if !is_mirror => {

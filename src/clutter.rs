@@ -906,10 +906,7 @@ fn qa_clone(ctx: &Ctx, page_url: Option<&Url>, site: &attribution::Site, v: &mut
         let Some(href) = dom.attr(a, "href") else {
             continue;
         };
-        let Ok(u) = (match page_url {
-            Some(b) => b.join(href.trim()),
-            None => Url::parse(href.trim()),
-        }) else {
+        let Ok(u) = crate::idn::resolve(page_url, href.trim()) else {
             continue;
         };
         let Some(host) = u.host_str() else { continue };
@@ -1145,7 +1142,7 @@ fn find_clutter(ctx: &Ctx) -> Vec<Clutter> {
         }
     }
     // Drop blocks nested in another reported block, keep document order.
-    found.sort_by_key(|f| page.rank[f.node]);
+    crate::sort::by_key(&mut found, |f| page.rank[f.node] as u64);
     let nodes: Vec<NodeId> = found.iter().map(|f| f.node).collect();
     let ids = Anchors::new(dom);
     let mut out = Vec::new();
@@ -1729,7 +1726,7 @@ fn is_same_site_link(ctx: &Ctx, a: NodeId) -> bool {
         href.to_string()
     };
     match (
-        Url::parse(&full)
+        crate::idn::parse(&full)
             .ok()
             .and_then(|u| u.host_str().map(registrable_domain)),
         &ctx.site_domain,
@@ -1968,7 +1965,7 @@ fn matches(dom: &Dom, anchors: &Anchors, selector: &str) -> Vec<NodeId> {
         }
         cur = next;
     }
-    cur.sort_unstable();
+    crate::sort::by_key(&mut cur, |&n| n as u64);
     cur.dedup();
     cur
 }

@@ -23,6 +23,7 @@ mod error;
 mod expand;
 mod export;
 mod extract;
+mod idn;
 mod links;
 mod metadata;
 mod options;
@@ -33,6 +34,7 @@ mod pipeline;
 mod render;
 mod score;
 pub mod sites;
+mod sort;
 mod suspense;
 mod tuning;
 mod widen;
@@ -42,6 +44,7 @@ pub use decode::decode_html;
 pub use error::Error;
 pub use export::{export, file_name, ExportContext, ExportFormat};
 pub use options::{ListHit, Options};
+pub use outlets::{install_local_news, local_news_installed};
 pub use pipeline::{extract, extract_with};
 
 #[cfg(target_arch = "wasm32")]

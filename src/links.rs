@@ -34,10 +34,7 @@ impl Base {
             .find_map(|b| dom.attr(b, "href"));
         let from_base = href.and_then(|h| {
             let h = h.trim();
-            match page {
-                Some(p) => p.join(h).ok(),
-                None => Url::parse(h).ok(),
-            }
+            crate::idn::resolve(page, h).ok()
         });
         let url = from_base
             .filter(|u| matches!(u.scheme(), "http" | "https"))
@@ -50,7 +47,7 @@ impl Base {
     pub fn resolve(&self, href: &str) -> Option<String> {
         let href = href.trim();
         match &self.url {
-            Some(b) => b.join(href).ok().map(String::from),
+            Some(b) => crate::idn::join(b, href).ok().map(String::from),
             None => Some(href.to_string()),
         }
     }
@@ -58,10 +55,7 @@ impl Base {
     /// Resolve a reference that must end up an http(s) URL (the lead image):
     /// `None` for anything else (`javascript:`, `data:`, unresolvable).
     pub fn resolve_http(&self, href: &str) -> Option<String> {
-        let abs = match &self.url {
-            Some(b) => b.join(href.trim()).ok()?,
-            None => Url::parse(href.trim()).ok()?,
-        };
+        let abs = crate::idn::resolve(self.url.as_ref(), href.trim()).ok()?;
         matches!(abs.scheme(), "http" | "https").then(|| String::from(abs))
     }
 

@@ -54,7 +54,7 @@ pub(crate) fn read(dom: &Dom, _url: Option<&Url>) -> Metadata {
         })
         .unwrap_or_else(|| page.article_title(dom));
     let article_author = get("article:author")
-        .filter(|a| Url::parse(a).is_err())
+        .filter(|a| crate::idn::parse(a).is_err())
         .map(str::to_string);
     let byline = nonempty(ld.byline.clone())
         .or_else(|| first(&["dc:creator", "dcterm:creator", "author", "parsely-author"]))

@@ -7,6 +7,9 @@
 //!   domains, shared CDNs);
 //! - `data/local_news.tsv`: US local newspapers and magazines (domain → name), a
 //!   filtered subset of LocalNewsDataset (MIT, see `data/LOCAL_NEWS_LICENSE`).
+//!   Native builds embed it; the wasm build does not (download size): its host
+//!   passes the text in ([`install_local_news`]), and until then local papers
+//!   are simply unknown.
 //!
 //! Domains match a host and all its subdomains; names match case-sensitively as
 //! whole words.
@@ -248,7 +251,7 @@ fn name_index() -> &'static NameIndex {
         }
         // Longest form first, so "BBC News" wins over "BBC" at the same place.
         for v in m.values_mut() {
-            v.sort_by_key(|(_, f, _)| std::cmp::Reverse(f.len()));
+            crate::sort::by_key(v, |(_, f, _)| crate::sort::desc(f.len() as u64));
         }
         m
     })
@@ -554,7 +557,7 @@ pub(crate) fn outlets_for_host(host: &str) -> Vec<(Ident, HostMatch)> {
         return shared;
     }
     let reg = registrable_domain(&host);
-    match local_news().by_domain.get(reg.as_str()) {
+    match local_news().and_then(|l| l.by_domain.get(reg.as_str())) {
         Some(name) => vec![(
             Ident {
                 outlet: None,
@@ -587,7 +590,7 @@ pub(crate) fn outlet_by_name(name: &str, allow_short: bool) -> Option<Ident> {
             return Some(Ident::known(i));
         }
     }
-    local_news()
+    local_news()?
         .by_name
         .get(n.as_str())
         .map(|(domain, name)| Ident {
@@ -636,15 +639,43 @@ struct LocalNews {
     by_name: HashMap<String, (&'static str, &'static str)>,
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 static LOCAL_NEWS_TSV: &str = include_str!("data/local_news.tsv");
 
-fn local_news() -> &'static LocalNews {
-    static CELL: OnceLock<LocalNews> = OnceLock::new();
-    CELL.get_or_init(|| {
+static LOCAL_NEWS: OnceLock<LocalNews> = OnceLock::new();
+
+/// The local-paper table: embedded in native builds, installed by the host in
+/// the wasm build (`None` until then).
+fn local_news() -> Option<&'static LocalNews> {
+    #[cfg(not(target_arch = "wasm32"))]
+    return Some(LOCAL_NEWS.get_or_init(|| LocalNews::parse(LOCAL_NEWS_TSV)));
+    #[cfg(target_arch = "wasm32")]
+    LOCAL_NEWS.get()
+}
+
+/// Installs the local-paper table from the text of `data/local_news.tsv`
+/// (`domain<TAB>name` lines, `#` comments). Once per process: false when a
+/// table is already there (native builds embed theirs).
+pub fn install_local_news(text: String) -> bool {
+    if LOCAL_NEWS.get().is_some() {
+        return false;
+    }
+    // Read once per process (per wasm instance), kept for its lifetime.
+    let text: &'static str = Box::leak(text.into_boxed_str());
+    LOCAL_NEWS.set(LocalNews::parse(text)).is_ok()
+}
+
+/// Whether the local-paper table is there.
+pub fn local_news_installed() -> bool {
+    LOCAL_NEWS.get().is_some()
+}
+
+impl LocalNews {
+    fn parse(text: &'static str) -> LocalNews {
         let mut by_domain = HashMap::new();
         let mut by_name: HashMap<String, (&'static str, &'static str)> = HashMap::new();
         let mut dup: Vec<String> = Vec::new();
-        for line in LOCAL_NEWS_TSV.lines() {
+        for line in text.lines() {
             if line.starts_with('#') {
                 continue;
             }
@@ -664,7 +695,7 @@ fn local_news() -> &'static LocalNews {
             by_name.remove(&k);
         }
         LocalNews { by_domain, by_name }
-    })
+    }
 }
 
 #[cfg(test)]

@@ -5,7 +5,6 @@ use crate::{
     tuning, widen,
 };
 use crate::{Article, Error, Options};
-use url::Url;
 
 /// Extract the article of `html`, read at `url` (absolute; `None` keeps relative
 /// links relative), with default options.
@@ -29,7 +28,7 @@ fn extract_inner(
     fallback: bool,
 ) -> Result<Article, Error> {
     let page_url = match url {
-        Some(u) => Some(Url::parse(u).map_err(|_| Error::InvalidUrl(u.to_string()))?),
+        Some(u) => Some(crate::idn::parse(u).map_err(|_| Error::InvalidUrl(u.to_string()))?),
         None => None,
     };
     let mut dom = parse::parse_document(html, opts)?;

@@ -46,7 +46,7 @@ pub(crate) fn reveal(dom: &mut Dom) {
     }
     let mut paired: Vec<NodeId> = pairs.iter().flat_map(|&(h, s)| [h, s]).collect();
     let mut by_suffix: Vec<(&String, &NodeId)> = holders.iter().collect();
-    by_suffix.sort_by_key(|&(_, &n)| n);
+    crate::sort::by_key(&mut by_suffix, |&(_, &n)| n as u64);
     for (id, &h) in by_suffix {
         let suffix = id.get(2..).unwrap_or("");
         let seg = format!("{}{}", patterns::STREAM_SEGMENT_PREFIX, suffix);

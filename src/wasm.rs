@@ -32,6 +32,11 @@
 //!   it is saved: the [`ParseReport`] (rules, errors with line numbers) and the
 //!   hosts its rules name (for host permissions). Throws `bad_lists: …`.
 //!
+//! The local-paper table (`data/local_news.tsv`, kept out of the module for
+//! its size) is read from `globalThis.unmirror.localNews` (its text) by the
+//! first `clean` of each instance that finds it there; without it, local
+//! papers are unknown to attribution. Hosts set it before calling `clean`.
+//!
 //! A Rust panic aborts (wasm32 has no unwinding): the hook below logs the panic
 //! message to the console, then asks wasm-bindgen's glue to build a fresh
 //! instance on the next call, and the caller sees a `WebAssembly.RuntimeError`.
@@ -60,10 +65,38 @@ fn install_panic_hook() {
     });
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// The glue's own `globalThis`: in a Firefox content script that is the
+    /// script's sandbox, where `unmirror` lives (`js_sys::global()` prefers
+    /// `window` there: the page's, without it).
+    #[wasm_bindgen(thread_local_v2, js_name = globalThis)]
+    static GLOBAL_THIS: JsValue;
+}
+
+/// Installs the local-paper table from `globalThis.unmirror.localNews` when
+/// this instance has none yet. Pulled rather than pushed: an instance built
+/// again after a panic finds the text by itself.
+fn ensure_local_news() {
+    if crate::local_news_installed() {
+        return;
+    }
+    let get = |obj: &JsValue, key: &str| js_sys::Reflect::get(obj, &JsValue::from_str(key)).ok();
+    let text = GLOBAL_THIS
+        .with(|g| get(g, "unmirror"))
+        .filter(JsValue::is_object)
+        .and_then(|ns| get(&ns, "localNews"))
+        .and_then(|v| v.as_string());
+    if let Some(text) = text {
+        crate::install_local_news(text);
+    }
+}
+
 /// Extract the article of `html` read at `url`. See the module docs.
 #[wasm_bindgen]
 pub fn clean(html: &str, url: &str, options: JsValue) -> Result<JsValue, JsError> {
     install_panic_hook();
+    ensure_local_news();
     let opts: Options = if options.is_undefined() || options.is_null() {
         Options::default()
     } else {

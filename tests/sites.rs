@@ -302,6 +302,13 @@ fn suffix_list_knows_icann_and_private_rules() {
     assert_eq!(psl.registrable_domain("www.ck"), Some("www.ck"));
     // IDN rules are stored in punycode.
     assert!(psl.is_public_suffix("xn--fiqs8s"));
+    // `公司.cn` and `aéroport.ci`: Unicode in the list, punycode without IDNA tables (src/idn.rs).
+    assert!(psl.is_public_suffix("xn--55qx5d.cn"));
+    assert!(psl.is_public_suffix("xn--aroport-bya.ci"));
+    assert_eq!(
+        psl.registrable_domain("a.b.xn--55qx5d.cn"),
+        Some("b.xn--55qx5d.cn")
+    );
     let small = SuffixList::parse("// comment\ncom\n*.wild\n!ex.wild\n");
     assert_eq!(small.len(), 3);
     assert_eq!(small.registrable_domain("a.b.c.wild"), Some("b.c.wild"));

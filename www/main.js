@@ -22,6 +22,15 @@ function show(html, url) {
   try {
     result = { ok: true, article: clean(html, url, undefined) };
   } catch (e) {
+    // After a panic the glue swaps in a fresh instance on its next call: let a
+    // call without strings do it (see extension/lib/core.js).
+    if (e instanceof WebAssembly.RuntimeError) {
+      try {
+        version();
+      } catch {
+        // the next call tries again
+      }
+    }
     const m = /^([a-z_]+): ([\s\S]*)$/.exec(String(e?.message ?? e));
     result = { ok: false, error: m ? { code: m[1], message: m[2] } : { code: 'internal', message: String(e) } };
   }
@@ -87,7 +96,12 @@ async function loadSample(id) {
 }
 
 async function main() {
-  await init({ module_or_path: new URL('./pkg/unmirror_bg.wasm', import.meta.url) });
+  // The core reads the local-paper table from here (kept out of the wasm, see src/wasm.rs).
+  const [, localNews] = await Promise.all([
+    init({ module_or_path: new URL('./pkg/unmirror_bg.wasm', import.meta.url) }),
+    fetch('pkg/local_news.tsv').then((r) => (r.ok ? r.text() : undefined)),
+  ]);
+  globalThis.unmirror.localNews = localNews;
   $('version').textContent = `core ${version()}`;
   samples = await (await fetch('pkg/samples/index.json')).json();
   for (const s of samples) {

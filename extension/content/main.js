@@ -39,10 +39,15 @@
     if (local !== undefined) return local;
     try {
       if (typeof wasm_bindgen !== 'function') throw new Error('glue missing');
+      const [, localNews] = await Promise.all([
+        // eslint-disable-next-line no-undef
+        wasm_bindgen({ module_or_path: ext.runtime.getURL('vendor/unmirror_bg.wasm') }),
+        // The core's local-paper table, read from ns.localNews (src/wasm.rs).
+        ext.runtime.sendMessage({ type: M.LOCAL_NEWS }).catch(() => null),
+      ]);
+      if (typeof localNews === 'string') ns.localNews = localNews;
       // eslint-disable-next-line no-undef
-      await wasm_bindgen({ module_or_path: ext.runtime.getURL('vendor/unmirror_bg.wasm') });
-      // eslint-disable-next-line no-undef
-      local = { clean: wasm_bindgen.clean };
+      local = { clean: wasm_bindgen.clean, version: wasm_bindgen.version };
     } catch (e) {
       local = null;
       localFailure = `${e?.name ?? 'Error'}: ${e?.message ?? ''}`.trim();
@@ -86,7 +91,7 @@
     } else if (cap.html.length <= WORKER_ROUTE_CHARS && cap.stats.elements <= WORKER_ROUTE_ELEMENTS && (await coreReady)) {
       route = 'content';
       const status = await statusReady;
-      result = core.run(local.clean, cap.html, cap.url, status?.listed ? { listed: status.listed } : undefined);
+      result = core.run(local.clean, cap.html, cap.url, status?.listed ? { listed: status.listed } : undefined, local.version);
     } else {
       route = 'worker';
       result = await viaWorker(cap.html, cap.url);

@@ -22,12 +22,25 @@
   }
 
   /** Run `clean(html, url, options)`; never throws. `options`: e.g. `{ listed }`
-   * (the known-site list hit, mirror evidence), or undefined. */
-  function run(clean, html, url, options) {
+   * (the known-site list hit, mirror evidence), or undefined. `settle`: a
+   * no-argument export of the same glue (`version`), called after a panic: the
+   * glue copies a call's strings into the module's memory before it swaps in
+   * the fresh instance, so the swap must happen in a call without strings, or
+   * the next `clean` reads its page from the dead instance's addresses and
+   * panics in turn. */
+  function run(clean, html, url, options, settle) {
     try {
       return { ok: true, article: clean(html, url, options) };
     } catch (e) {
-      return fromError(e);
+      const failed = fromError(e);
+      if (failed.error.code === 'panic') {
+        try {
+          settle?.();
+        } catch {
+          // the next call tries again
+        }
+      }
+      return failed;
     }
   }
 

@@ -19,6 +19,9 @@
 //   ALWAYS_CLEAN content → background  { type }  ("Always clean this site": opens the options
 //                page on the tab's site, where a click can grant the host permission)
 //   SET_AUTO     content → background  { type, on }  (the per-site auto-clean switch for the tab's site)
+//   LOCAL_NEWS   content → background  { type }
+//                reply                 the text of vendor/local_news.tsv (the core's local-paper
+//                table, kept out of the wasm; see src/wasm.rs), or null
 // Result, everywhere the core is called:
 //   { ok: true,  article }            article: the core's snake_case Article object
 //   { ok: false, error: { code, message } }
@@ -36,6 +39,7 @@
   const REPORT = 'unmirror/report';
   const ALWAYS_CLEAN = 'unmirror/always-clean';
   const SET_AUTO = 'unmirror/set-auto';
+  const LOCAL_NEWS = 'unmirror/local-news';
   // Pages larger than this are refused before they reach the core (which has its
   // own, smaller, byte limit); it bounds what a page can make us copy around.
   const MAX_HTML_CHARS = 64 * 1024 * 1024;
@@ -115,6 +119,7 @@
   const isReport = (m) =>
     isObject(m) && m.type === REPORT && typeof m.auto === 'boolean' && typeof m.mirror === 'boolean' && typeof m.listed === 'boolean';
   const isAlwaysClean = (m) => isObject(m) && m.type === ALWAYS_CLEAN;
+  const isLocalNews = (m) => isObject(m) && m.type === LOCAL_NEWS;
   const isSetAuto = (m) => isObject(m) && m.type === SET_AUTO && typeof m.on === 'boolean';
 
   function failure(code, message) {
@@ -152,6 +157,8 @@
     isAlwaysClean,
     SET_AUTO,
     isSetAuto,
+    LOCAL_NEWS,
+    isLocalNews,
     failure,
     isResult,
   });

@@ -332,10 +332,10 @@ struct UrlParts {
 impl UrlParts {
     fn parse(input: &str) -> Option<UrlParts> {
         let input = input.trim();
-        let url = match url::Url::parse(input) {
+        let url = match crate::idn::parse(input) {
             Ok(u) => u,
             Err(url::ParseError::RelativeUrlWithoutBase) => {
-                url::Url::parse(&format!("http://{input}")).ok()?
+                crate::idn::parse(&format!("http://{input}")).ok()?
             }
             Err(_) => return None,
         };

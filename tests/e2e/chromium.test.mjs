@@ -92,6 +92,25 @@ describe('Chromium: the extension', () => {
     });
   });
 
+  // The core's local-paper table ships beside the wasm (src/wasm.rs): both routes
+  // name a local paper that only the table knows (canonical link to its site).
+  for (const [route, prefix] of [['content', ''], ['worker', '/csp']]) {
+    it(`local paper named through the table beside the wasm (${route} route)`, async () => {
+      await openAndRestore(`${origin()}${prefix}/pages/article.html`, `local-paper-${route}`, {
+        expectRoute: route,
+        prepare: (page) =>
+          page.evaluate(() => {
+            document.querySelector('meta[property="og:site_name"]')?.remove();
+            const link = document.createElement('link');
+            link.rel = 'canonical';
+            link.href = 'https://www.4bcaonline.com/news/harbour-gauges.html';
+            document.head.append(link);
+          }),
+        checks: (o) => assert.match(o.attribution, /^Originally published by Barry County Advertiser\b/),
+      });
+    });
+  }
+
   it('no article: a clear, polite message', async () => {
     await openAndRestore(`${origin()}/pages/noarticle.html`, 'noarticle', {
       checks: (o, res) => {
@@ -182,12 +201,17 @@ describe('Chromium: the extension', () => {
     await sw.evaluate(() => chrome.storage.sync.clear());
   });
 
-  it('the extension made no network request: pages and its worker only touched the test server and its own files', () => {
+  it('the extension made no network request: pages and its worker only touched the test server and its own files', async () => {
     const own = `chrome-extension://${b.extId}/`;
+    // The log does cover the worker: a fetch of its own, now that it runs (its start-up
+    // fetches, the wasm and the lists, may come before Playwright follows the worker).
+    const probe = `${own}vendor/LOCAL_NEWS_LICENSE`;
+    await b.sw.evaluate((u) => fetch(u).then((r) => r.status), probe);
+    const seen = () => b.requests.some((r) => r.sw && r.url === probe);
+    for (const end = Date.now() + 10_000; !seen() && Date.now() < end; ) await new Promise((r) => setTimeout(r, 50));
     const bad = b.requests.filter((r) => !r.url.startsWith(`${server.origin}/`) && !r.url.startsWith(own));
     assert.deepEqual(bad, [], 'requests to anywhere but the test server and the extension package');
-    // The log does cover the worker: its one fetch, the wasm of the CSP-page route.
-    assert.ok(b.requests.some((r) => r.sw && r.url === `${own}vendor/unmirror_bg.wasm`), 'worker requests observed');
+    assert.ok(seen(), 'worker requests observed');
     // And the proxy saw nothing else leave, apart from Chromium's own background calls.
     const foreign = foreignRequests(server);
     assert.deepEqual(foreign, [], 'requests to hosts other than the test server');

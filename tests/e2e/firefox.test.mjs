@@ -70,6 +70,19 @@ describe('Firefox ESR: the extension', () => {
     });
   });
 
+  it('local paper named through the table beside the wasm (the content script asks the background for it)', async () => {
+    await openAndRestore(`${server.origin}/pages/article.html`, 'local-paper', {
+      expectRoute: 'content',
+      prepare: `document.querySelector('meta[property="og:site_name"]')?.remove();
+        const l = document.createElement('link');
+        l.rel = 'canonical';
+        l.href = 'https://www.4bcaonline.com/news/harbour-gauges.html';
+        document.head.append(l);
+        return true;`,
+      checks: (o) => assert.match(o.attribution, /^Originally published by Barry County Advertiser\b/),
+    });
+  });
+
   it('script-built page: the article inserted after load is read', async () => {
     await openAndRestore(`${server.origin}/pages/dynamic.html`, 'dynamic', {
       prepare: "const i = document.querySelector('figure img'); return !!(i && i.complete && i.currentSrc.includes('lounge-real'));",

@@ -1,6 +1,7 @@
 // All end-to-end tests, in order (one browser at a time: the machine is small).
 // `./build.sh test` runs this after building dist/ and www/pkg.
 import './lint.test.mjs';
+import './core-data.test.mjs';
 import './settings.test.mjs';
 import './chromium.test.mjs';
 import './renderer.test.mjs';
