@@ -15,7 +15,7 @@
 use url::{ParseError, Url};
 
 /// `Url::parse`, with a host written in Unicode put in punycode first.
-pub(crate) fn parse(input: &str) -> Result<Url, ParseError> {
+pub fn parse(input: &str) -> Result<Url, ParseError> {
     match with_ascii_host(input) {
         Some(ascii) => Url::parse(&ascii),
         None => Url::parse(input),
@@ -188,6 +188,13 @@ mod tests {
             Some("xn--bcher-kva.de")
         );
         assert!(parse("https://%ZZ.de/").is_err());
+        // A mixed-case host holding a replacement character (a lossily
+        // decoded list line; found by the list_regex fuzz target): no panic.
+        // (Before the fix, `url`'s own parse of it asserted in debug builds.)
+        assert!(parse("http://hP\u{fffd}w://x.example/").is_err());
+        assert!(parse("hP\u{fffd}w://x.example/").is_err());
+        assert!(parse("http://hP\u{fffd}w.example/").is_err());
+        assert!(parse("http://hPôw.example/").is_ok());
         // No authority, or nothing non-ASCII in the host: the error stands.
         assert!(parse("mailto:jürgen@münchen.de").is_ok());
         assert!(parse("https://exa mple.com/").is_err());

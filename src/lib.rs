@@ -23,7 +23,10 @@ mod error;
 mod expand;
 mod export;
 mod extract;
-mod idn;
+/// URL parsing with Unicode hosts (public for the fuzz harnesses, which must
+/// see URLs exactly as the library does).
+#[doc(hidden)]
+pub mod idn;
 mod links;
 mod metadata;
 mod options;

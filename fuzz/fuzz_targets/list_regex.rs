@@ -78,12 +78,15 @@ fn comparable(pattern: &str) -> bool {
 
 /// The string regex rules see for `input`: the lookup's URL without fragment,
 /// or None when the lookup cannot read a host from it (see `UrlParts::parse`).
+/// Parsed with the library's own `idn::parse`: `url` alone (with the pinned
+/// ASCII-only IDNA back end) rejects, or in debug builds asserts on, hosts
+/// written in Unicode, which the library punycodes first.
 fn lookup_view(input: &str) -> Option<String> {
     let input = input.trim();
-    let url = match url::Url::parse(input) {
+    let url = match unmirror::idn::parse(input) {
         Ok(u) => u,
         Err(url::ParseError::RelativeUrlWithoutBase) => {
-            url::Url::parse(&format!("http://{input}")).ok()?
+            unmirror::idn::parse(&format!("http://{input}")).ok()?
         }
         Err(_) => return None,
     };
