@@ -15,7 +15,7 @@
 //     the granted hosts (scripting.registerContentScripts, redone on every start
 //     and whenever the site settings change).
 // The content script (content/auto.js) asks SITE_STATUS; the answer decides.
-import { Sites, check_list as checkList } from './vendor/unmirror.js';
+import { Sites, check_list as checkList, version as coreVersion } from './vendor/unmirror.js';
 import { AUTO_FILES } from './lib/content-files.js';
 
 const { ext, settings: S } = globalThis.unmirror;
@@ -86,6 +86,7 @@ function current() {
   index ??= (async () => {
     await loadCore();
     const [{ lists, psl }, settings] = await Promise.all([loadBuiltin(), S.loadSites()]);
+    settle();
     return { sites: new Sites(JSON.stringify(listInputs(lists, settings)), psl), settings, lists };
   })().catch((e) => {
     index = null;
@@ -95,14 +96,50 @@ function current() {
 }
 
 /**
+ * Let the glue swap in a fresh wasm instance if a panic left one pending. It
+ * does so at the start of the next call, but only after that call has copied its
+ * strings into the dead instance's memory (see lib/core.js): `version` takes
+ * none, so `new Sites` and `lookup` then run against the fresh instance.
+ */
+function settle() {
+  try {
+    coreVersion();
+  } catch {
+    // the call that follows fails too, and says why
+  }
+}
+
+/**
+ * `fn(index)`, once more on a freshly built index if it throws: after a panic
+ * anywhere in the core (a page's clean in this worker) the glue runs a new wasm
+ * instance, and the `Sites` object built in the old one is refused as stale
+ * ("Invalid stale object from previous Wasm instance"); a panic in `fn` itself
+ * leaves the same.
+ */
+async function withIndex(fn) {
+  const built = current();
+  const idx = await built;
+  settle();
+  try {
+    return fn(idx);
+  } catch {
+    if (index === built) index = null;
+    settle();
+    return fn(await current());
+  }
+}
+
+/**
  * What the content script needs for `url`: the list hit (allow hits say the
  * site is exempted: listed stays null), the site key, and whether to clean it
  * on load.
  */
 export async function status(url, tabId) {
-  const { sites, settings } = await current();
-  const hit = sites.lookup(url);
-  const site = sites.site_of(url) ?? null;
+  const { hit, site, settings } = await withIndex(({ sites, settings }) => ({
+    hit: sites.lookup(url),
+    site: sites.site_of(url) ?? null,
+    settings,
+  }));
   if (site && Number.isInteger(tabId)) tabSites.set(tabId, site);
   const listed = hit && hit.kind !== 'allow' ? hit : null;
   return { listed, site, auto: !!listed && !settings.auto_off.includes(site) };

@@ -2,6 +2,7 @@
 // `./build.sh test` runs this after building dist/ and www/pkg.
 import './lint.test.mjs';
 import './core-data.test.mjs';
+import './sites-recovery.test.mjs';
 import './settings.test.mjs';
 import './chromium.test.mjs';
 import './renderer.test.mjs';
