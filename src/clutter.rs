@@ -1458,7 +1458,7 @@ fn classify_text(ctx: &Ctx, id: NodeId, outside: bool) -> Option<(&'static str, 
     }
     if let Some(h) = heading_text(page, id) {
         let hl = h.to_ascii_lowercase();
-        if let Some(p) = pat::starts_with_any(&hl, pat::LIST_HEADINGS) {
+        if let Some(p) = pat::list_heading(&hl) {
             let kind = match p {
                 "share this" | "like this" => "share_bar",
                 "leave a reply" | "leave a comment" | "comments" => "comments",
@@ -1671,7 +1671,7 @@ fn classify_inline(ctx: &Ctx, id: NodeId) -> Option<(&'static str, String)> {
     // A link list headed like a related box, all links on the site itself.
     if let Some(h) = heading_text(page, id) {
         let hl = h.to_ascii_lowercase();
-        if pat::starts_with_any(&hl, pat::LIST_HEADINGS).is_some()
+        if pat::list_heading(&hl).is_some()
             && page.link_density(id) >= t::LINK_LIST_DENSITY
             && dom
                 .elements_by_tag(id, &["a"])

@@ -250,7 +250,7 @@ pub(crate) fn drop_stop_sections(dom: &mut Dom, region: NodeId) {
         let text = patterns::collapse_ws(&dom.text_content(h)).to_lowercase();
         // A label, not a sentence ("People who live nearby say…" heads a
         // news section).
-        if patterns::starts_with_any(text.trim(), patterns::EXPAND_STOP_HEADINGS).is_none()
+        if patterns::stop_heading(text.trim()).is_none()
             || text.split_whitespace().count() > tuning::STOP_HEADING_MAX_WORDS
         {
             continue;

@@ -458,32 +458,13 @@ pub const PROSE_BLOCK_TAGS: &[&str] = &[
 /// carry labels, not content.
 pub const EXPAND_DROPPED_TAGS: &[&str] = &["label", "option", "menu", "dialog"];
 
-/// Starts of headings (lower-cased) of sections that are not a page's
-/// content: reviews, other products, comments (`expand`).
-pub const EXPAND_STOP_HEADINGS: &[&str] = &[
-    "customer reviews",
-    "reviews",
-    "ratings & reviews",
-    "ratings and reviews",
-    "customer questions",
-    "questions & answers",
-    "frequently bought together",
-    "customers also",
-    "customers who",
-    "people also",
-    "people who",
-    "recently viewed",
-    "similar items",
-    "similar products",
+/// Starts of headings (lower-cased) of sections that are not the content on
+/// any page: shop policies, related stories, comment forms. Both a stop
+/// heading (`stop_heading`) and a related-list heading (`list_heading`).
+pub const NOT_CONTENT_HEADINGS: &[&str] = &[
     "you may also like",
     "you might also like",
     "you may like",
-    "related products",
-    "related items",
-    "complete the look",
-    "shop the look",
-    "more from this",
-    "recommended for you",
     "shipping and returns",
     "shipping & returns",
     "shipping and return policies",
@@ -500,6 +481,31 @@ pub const EXPAND_STOP_HEADINGS: &[&str] = &[
     "leave a reply",
     "leave a comment",
     "comments",
+];
+
+/// Starts of headings (lower-cased) of sections that are not a page's
+/// content: reviews, other products (`expand`), besides `NOT_CONTENT_HEADINGS`.
+pub const EXPAND_STOP_HEADINGS: &[&str] = &[
+    "customer reviews",
+    "reviews",
+    "ratings & reviews",
+    "ratings and reviews",
+    "customer questions",
+    "questions & answers",
+    "frequently bought together",
+    "customers also",
+    "customers who",
+    "people also",
+    "people who",
+    "recently viewed",
+    "similar items",
+    "similar products",
+    "related products",
+    "related items",
+    "complete the look",
+    "shop the look",
+    "more from this",
+    "recommended for you",
 ];
 
 /// Class/id substrings of cookie and consent notices.
@@ -1185,15 +1191,10 @@ pub const CLUTTER_TAGS: &[(&str, &str)] = &[
 /// Headings of link lists that are not the article: `(heading start, kind)`.
 pub const LIST_HEADINGS: &[&str] = &[
     "related",
-    "you may also like",
-    "you might also like",
-    "you may like",
     "more from",
-    "more stories",
     "more news",
     "more articles",
     "read more",
-    "read next",
     "recommended",
     "recommendation",
     "recommendations",
@@ -1218,22 +1219,6 @@ pub const LIST_HEADINGS: &[&str] = &[
     "tags",
     "share this",
     "like this",
-    "shipping and returns",
-    "shipping & returns",
-    "shipping and return policies",
-    "shipping & return policies",
-    "delivery and returns",
-    "delivery & returns",
-    "returns and exchanges",
-    "returns & exchanges",
-    "related articles",
-    "related posts",
-    "related stories",
-    "more stories",
-    "read next",
-    "leave a reply",
-    "leave a comment",
-    "comments",
     "follow us",
     "newsletter",
     "subscribe",
@@ -1809,6 +1794,19 @@ pub fn starts_with_any<'a>(lower: &str, list: &[&'a str]) -> Option<&'a str> {
     list.iter()
         .copied()
         .find(|n| lower.starts_with(n) && at_word_boundary(lower, 0, n.len()))
+}
+
+/// The stop-heading phrase `lower` (a lower-cased heading) starts with:
+/// a section `expand` cuts from every page.
+pub fn stop_heading(lower: &str) -> Option<&'static str> {
+    starts_with_any(lower, EXPAND_STOP_HEADINGS)
+        .or_else(|| starts_with_any(lower, NOT_CONTENT_HEADINGS))
+}
+
+/// The list-heading phrase `lower` (a lower-cased heading) starts with: a
+/// box `clutter` reports (related, share, comments, newsletter).
+pub fn list_heading(lower: &str) -> Option<&'static str> {
+    starts_with_any(lower, LIST_HEADINGS).or_else(|| starts_with_any(lower, NOT_CONTENT_HEADINGS))
 }
 
 /// Whitespace collapsed to single spaces, trimmed.
