@@ -16,7 +16,7 @@ use url::{ParseError, Url};
 
 /// `Url::parse`, with a host written in Unicode put in punycode first.
 pub fn parse(input: &str) -> Result<Url, ParseError> {
-    match with_ascii_host(input) {
+    match with_ascii_host(input)? {
         Some(ascii) => Url::parse(&ascii),
         None => Url::parse(input),
     }
@@ -24,7 +24,7 @@ pub fn parse(input: &str) -> Result<Url, ParseError> {
 
 /// `base.join(input)`, with a host written in Unicode put in punycode first.
 pub(crate) fn join(base: &Url, input: &str) -> Result<Url, ParseError> {
-    match with_ascii_host(input) {
+    match with_ascii_host(input)? {
         Some(ascii) => base.join(&ascii),
         None => base.join(input),
     }
@@ -39,12 +39,14 @@ pub(crate) fn resolve(base: Option<&Url>, input: &str) -> Result<Url, ParseError
 }
 
 /// `input` with the host of its authority (`scheme://host` or `//host`) in
-/// punycode; `None` when there is no authority, nothing to change, or a label
-/// cannot be encoded. (Done before `url` sees the host: the stub back end
-/// also debug-asserts on some of them.)
-fn with_ascii_host(input: &str) -> Option<String> {
+/// punycode; `None` when there is no authority or nothing to change; an
+/// error when the host is not ASCII and cannot be encoded (its escapes are not
+/// UTF-8, or a label is too long for punycode). Such a host never reaches
+/// `url`: it would decode it lossily and hand it to the stub back end, which
+/// fails on it anyway and debug-asserts on mixed case.
+fn with_ascii_host(input: &str) -> Result<Option<String>, ParseError> {
     if input.is_ascii() && !input.contains('%') {
-        return None;
+        return Ok(None);
     }
     // The authority follows `//` at the start or right after a scheme.
     let lead = input.len() - input.trim_start().len();
@@ -54,7 +56,7 @@ fn with_ascii_host(input: &str) -> Option<String> {
         _ => 0,
     };
     if !body[after_scheme..].starts_with("//") {
-        return None;
+        return Ok(None);
     }
     let start = lead + after_scheme + 2;
     let rest = &input[start..];
@@ -70,21 +72,21 @@ fn with_ascii_host(input: &str) -> Option<String> {
     let host = &host_and_port[..host_end];
     // `url` percent-decodes a host before IDNA: so do we.
     let decoded = if host.contains('%') {
-        percent_decode(host)?
+        percent_decode(host).ok_or(ParseError::IdnaError)?
     } else {
         host.to_string()
     };
     if decoded.is_ascii() {
-        return None;
+        return Ok(None);
     }
-    let ascii = host_to_ascii(&decoded)?;
+    let ascii = host_to_ascii(&decoded).ok_or(ParseError::IdnaError)?;
     let at = start + host_start;
-    Some(format!(
+    Ok(Some(format!(
         "{}{}{}",
         &input[..at],
         ascii,
         &input[at + host.len()..]
-    ))
+    )))
 }
 
 /// `%XX` escapes decoded; `None` unless the result is UTF-8.
@@ -195,6 +197,18 @@ mod tests {
         assert!(parse("hP\u{fffd}w://x.example/").is_err());
         assert!(parse("http://hP\u{fffd}w.example/").is_err());
         assert!(parse("http://hPôw.example/").is_ok());
+        // Escapes that are not UTF-8 next to upper case (found by the lists
+        // fuzz target: `url` decoded them to U+FFFD and the stub asserted).
+        assert_eq!(
+            parse("https://sub.eE%EEEE\u{fffd}E?:/a").err(),
+            Some(ParseError::IdnaError)
+        );
+        assert_eq!(
+            parse("https://sub.Ee%EEEE.example/a").err(),
+            Some(ParseError::IdnaError)
+        );
+        let base = Url::parse("https://news.example/").unwrap();
+        assert!(join(&base, "//X%FF.example/").is_err());
         // No authority, or nothing non-ASCII in the host: the error stands.
         assert!(parse("mailto:jürgen@münchen.de").is_ok());
         assert!(parse("https://exa mple.com/").is_err());
