@@ -23,6 +23,15 @@ pub(crate) fn prep_article(w: &mut Work, content: NodeId) {
 
     clean_conditionally(w, b.get(w.dom, content, "form"), "form");
     clean_conditionally(w, b.get(w.dom, content, "fieldset"), "fieldset");
+    // An `<object>` with text holds fallback content, what a browser shows
+    // when it cannot play the embed (every Flash movie today); unclosed, it
+    // holds the rest of the article. Readability drops it with its subtree:
+    // here it becomes a plain container and only the embed itself goes.
+    for n in b.get(w.dom, content, "object") {
+        if w.dom.parent(n).is_some() && !w.dom.text_content(n).trim().is_empty() {
+            w.rename(n, "div");
+        }
+    }
     for tag in ["object", "embed", "footer", "link", "aside"] {
         clean_tag(w, b.get(w.dom, content, tag), tag);
     }

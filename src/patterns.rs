@@ -112,16 +112,16 @@ pub const RENAMED_TAGS: &[(&str, &str)] = &[
 /// documents, forms' controls, document metadata, foreign (SVG/MathML) content,
 /// raw-text fallbacks. Any other tag that is not allowlisted is unwrapped (its
 /// text is kept): media and other elements whose children are fallback content
-/// (`audio`, `video`, `canvas`, `applet`, `map`, `meter`, `progress`, `output`,
-/// `option`) are unwrapped, not dropped, since an unclosed one holds the rest
+/// (`audio`, `video`, `canvas`, `object`, `applet`, `map`, `meter`, `progress`,
+/// `output`, `option`) are unwrapped, not dropped, since an unclosed one holds the rest
 /// of the article. Every element here that can hold text is also in
 /// [`TEXT_SKIP_TAGS`] and the other way round: the reader, the Markdown and the
 /// plain text carry the same words.
 pub const DROPPED_TAGS: &[&str] = &[
     "area", "base", "basefont", "bgsound", "button", "datalist", "dialog", "embed", "frame",
     "frameset", "head", "iframe", "input", "keygen", "link", "math", "meta", "noembed", "noframes",
-    "noscript", "object", "param", "script", "select", "style", "svg", "template", "textarea",
-    "title", "track",
+    "noscript", "param", "script", "select", "style", "svg", "template", "textarea", "title",
+    "track",
 ];
 
 /// Output elements whose start tag closes an open `<p>` when a browser parses
@@ -430,8 +430,8 @@ pub const STREAM_SEGMENT_PREFIX: &str = "S:";
 /// Tags dropped from a widened main region (`widen`): code, embedded
 /// documents, forms and navigation furniture.
 pub const WIDEN_DROPPED_TAGS: &[&str] = &[
-    "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "form",
-    "button", "select", "input", "textarea", "nav", "aside", "footer", "dialog",
+    "script", "style", "noscript", "template", "iframe", "embed", "svg", "form", "button",
+    "select", "input", "textarea", "nav", "aside", "footer", "dialog",
 ];
 
 /// Blocks of prose and of data (list items, table cells) a page may repeat
@@ -763,8 +763,8 @@ pub const TEXT_BLOCK_TAGS: &[&str] = &[
 
 /// Elements whose content never reaches the plain text.
 pub const TEXT_SKIP_TAGS: &[&str] = &[
-    "script", "style", "noscript", "template", "head", "title", "iframe", "object", "embed", "svg",
-    "math", "select", "button", "input", "textarea", "datalist", "dialog", "noembed", "noframes",
+    "script", "style", "noscript", "template", "head", "title", "iframe", "embed", "svg", "math",
+    "select", "button", "input", "textarea", "datalist", "dialog", "noembed", "noframes",
 ];
 
 // ---- matchers -----------------------------------------------------------------

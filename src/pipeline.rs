@@ -278,6 +278,40 @@ mod tests {
     use super::*;
 
     #[test]
+    fn an_objects_fallback_content_is_kept_and_the_embed_dropped() {
+        let p = "The council met on Tuesday and agreed to extend the bus routes through the winter months, officials said. ";
+        let q = "Residents who rely on the late buses welcomed the decision, saying it helps them reach evening shifts. ";
+        for object in [
+            // Unclosed: the rest of the article sits inside it.
+            "<object data=movie.swf type=application/x-shockwave-flash><param name=movie value=movie.swf>",
+            // Closed, with a paragraph of fallback content, then the rest.
+            "<object data=movie.swf><embed src=movie.swf><p>Watch the board meeting.</p></object>",
+        ] {
+            let html = format!(
+                "<html><head><title>Buses</title></head><body><article><h1>Buses</h1><p>{}</p>{object}<p>{}</p><p>{}</p></article></body></html>",
+                p.repeat(4),
+                q.repeat(4),
+                p.repeat(3)
+            );
+            let a = extract(&html, None).expect("article");
+            assert!(a.text.contains("Residents who rely"), "{object}: {}", a.text);
+            assert!(a.content_markdown.contains("Residents who rely"), "{object}");
+            assert!(a.content_html.contains("Residents who rely"), "{object}");
+            for gone in ["<object", "<param", "<embed", "movie.swf"] {
+                assert!(!a.content_html.contains(gone), "{object}: {gone} in {}", a.content_html);
+            }
+        }
+        // A bare embed (no text) still goes.
+        let html = format!(
+            "<html><body><article><p>{}</p><object data=movie.swf><param name=a value=b></object><p>{}</p></article></body></html>",
+            p.repeat(4),
+            q.repeat(4)
+        );
+        let a = extract(&html, None).expect("article");
+        assert!(!a.content_html.contains("movie.swf") && !a.content_html.contains("<div></div>"));
+    }
+
+    #[test]
     fn noscript_posts_are_extracted_when_the_body_is_empty() {
         let post = "This is a long forum post that explains the problem in detail, with enough words to count as content for the reader. ";
         let html = format!(
