@@ -16,6 +16,10 @@
 #   FUZZ_WORK_DIR   where new inputs go (default: a temporary directory, removed
 #                   at exit); the checked-in corpus is only read
 #   FUZZ_ARGS       extra libFuzzer flags (e.g. "-max_len=65536")
+#   FUZZ_SEED       libFuzzer's -seed (default: random). With a seed, a run makes
+#                   the same inputs in the same order: .ci/run fixes one so a
+#                   landing does not depend on luck; exploring (no seed, longer
+#                   runs) is how new crashes are found before they land.
 #
 # Needs the nightly toolchain (`cargo +nightly`); installs cargo-fuzz from the
 # registry when it is missing.
@@ -32,6 +36,9 @@ sanitizer="${FUZZ_SANITIZER:-none}"
 timeout_s="${FUZZ_TIMEOUT:-10}"
 rss_mb="${FUZZ_RSS_MB:-2048}"
 read -r -a extra <<<"${FUZZ_ARGS:-}"
+if [ -n "${FUZZ_SEED:-}" ]; then
+  extra+=("-seed=$FUZZ_SEED")
+fi
 
 if ! cargo +nightly --version >/dev/null 2>&1; then
   echo "fuzz/run.sh: the nightly toolchain is needed (cargo +nightly)" >&2

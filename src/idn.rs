@@ -10,7 +10,9 @@
 //! punycode-encoded, which is UTS 46 for the host names that are already in
 //! normal form (the public suffix list, real links); exotic spellings that
 //! need the full mapping (full-width letters, ideographic dots) stay
-//! unparseable, as before they would have been mapped.
+//! unparseable, as before they would have been mapped. The stub is vendored
+//! (third_party/idna_adapter) with one fix: it maps ASCII upper case to lower
+//! case, where the published one debug-asserted.
 
 use url::{ParseError, Url};
 
@@ -43,7 +45,7 @@ pub(crate) fn resolve(base: Option<&Url>, input: &str) -> Result<Url, ParseError
 /// error when the host is not ASCII and cannot be encoded (its escapes are not
 /// UTF-8, or a label is too long for punycode). Such a host never reaches
 /// `url`: it would decode it lossily and hand it to the stub back end, which
-/// fails on it anyway and debug-asserts on mixed case.
+/// fails on it anyway.
 fn with_ascii_host(input: &str) -> Result<Option<String>, ParseError> {
     if input.is_ascii() && !input.contains('%') {
         return Ok(None);
@@ -209,6 +211,26 @@ mod tests {
         );
         let base = Url::parse("https://news.example/").unwrap();
         assert!(join(&base, "//X%FF.example/").is_err());
+        // Upper case that `idna` hands the back end (the vendored stub maps it
+        // to lower case; the published one debug-asserted, found by the lists
+        // and list_regex fuzz targets): upper-case punycode, ASCII labels
+        // beside a punycode or non-ASCII one, url's own slash handling.
+        assert_eq!(
+            parse("https://XN--MNCHEN-3YA.DE/").unwrap().host_str(),
+            Some("xn--mnchen-3ya.de")
+        );
+        assert_eq!(
+            parse("https://xn--mnchen-3ya.De/").unwrap().host_str(),
+            Some("xn--mnchen-3ya.de")
+        );
+        assert_eq!(
+            parse("https://Bücher.Example.DE/").unwrap().host_str(),
+            Some("xn--bcher-kva.example.de")
+        );
+        assert!(parse("http://www\u{fffd}mirror.examCle:2055-x?y#z").is_err());
+        assert!(parse("https:/\\/\\/MIRROR.EXAM\u{fffd}LE.-/x").is_err());
+        assert!(parse("https:MIRROR.EXAM\u{fffd}LE/x").is_err());
+        assert!(join(&base, "\\\\MIRROR.EXAM\u{fffd}LE/x").is_err());
         // No authority, or nothing non-ASCII in the host: the error stands.
         assert!(parse("mailto:jürgen@münchen.de").is_ok());
         assert!(parse("https://exa mple.com/").is_err());
