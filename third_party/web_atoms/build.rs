@@ -7,7 +7,6 @@
 // option. This file may not be copied, modified, or distributed
 // except according to those terms.
 
-extern crate phf_codegen;
 extern crate string_cache_codegen;
 
 use std::collections::BTreeMap;
@@ -33,7 +32,7 @@ fn main() {
     let generated = Path::new(&env::var("OUT_DIR").unwrap()).join("generated.rs");
     let mut generated = BufWriter::new(File::create(generated).unwrap());
 
-    named_entities_to_phf(&Path::new(&env::var("OUT_DIR").unwrap()).join("named_entities.rs"));
+    write_named_entities(&Path::new(&env::var("OUT_DIR").unwrap()).join("named_entities.rs"));
 
     // Create a string cache for local names
     let local_names = Path::new(&env::var("CARGO_MANIFEST_DIR").unwrap()).join("local_names.txt");
@@ -82,49 +81,49 @@ fn main() {
     writeln!(generated, "}}").unwrap();
 }
 
-fn named_entities_to_phf(to: &Path) {
-    let mut entities: BTreeMap<&str, (u32, u32)> = entities::NAMED_ENTITIES
+/// Writes the named character references as three parallel tables sorted by
+/// name (byte order), which `NamedEntities::get` binary-searches: the names
+/// without their '&' concatenated, the end offset of each name, and each
+/// name's code points. (unmirror's copy: upstream built a phf map that also
+/// held every prefix of every name, 9,854 keys; the prefixes are now answered
+/// from the sorted names, see third_party/web_atoms/README.md.)
+fn write_named_entities(to: &Path) {
+    let entities: BTreeMap<&str, (u32, u32)> = entities::NAMED_ENTITIES
         .iter()
         .map(|(name, cp1, cp2)| {
             assert!(name.starts_with('&'));
+            assert!(name[1..].bytes().all(|b| b.is_ascii_graphic()));
+            assert!(*cp1 != 0, "a code point of 0 would read as a bare prefix");
             (&name[1..], (*cp1, *cp2))
         })
         .collect();
+    assert_eq!(entities.len(), entities::NAMED_ENTITIES.len(), "duplicate names");
 
-    // Add every missing prefix of those keys, mapping to NULL characters.
-    for key in entities.keys().cloned().collect::<Vec<_>>() {
-        for n in 1..key.len() {
-            entities.entry(&key[..n]).or_insert((0, 0));
+    // What the phf map's `len()` was: every name, every prefix of one, and "".
+    let mut keys = std::collections::BTreeSet::new();
+    for name in entities.keys() {
+        for n in 0..=name.len() {
+            keys.insert(&name[..n]);
         }
     }
-    entities.insert("", (0, 0));
 
-    let mut phf_map = phf_codegen::Map::new();
-    for (key, value) in entities {
-        phf_map.entry(key, format!("{value:?}"));
+    let mut names = String::new();
+    let mut ends = Vec::new();
+    let mut values = Vec::new();
+    for (name, value) in &entities {
+        names.push_str(name);
+        ends.push(u16::try_from(names.len()).unwrap());
+        values.push(*value);
     }
 
-    let mut file = File::create(to).unwrap();
+    let mut file = BufWriter::new(File::create(to).unwrap());
+    writeln!(file, "const ENTITY_COUNT: usize = {};", entities.len()).unwrap();
+    writeln!(file, "const ENTITY_KEY_COUNT: usize = {};", keys.len()).unwrap();
+    writeln!(file, "static ENTITY_NAMES: &str = {names:?};").unwrap();
+    writeln!(file, "static ENTITY_ENDS: [u16; ENTITY_COUNT] = {ends:?};").unwrap();
     writeln!(
-        &mut file,
-        r#"
-/// A map of entity names to their codepoints. The second codepoint will
-/// be 0 if the entity contains a single codepoint. Entities have their preceding '&' removed.
-///
-/// # Examples
-///
-/// ```
-/// use web_atoms::NAMED_ENTITIES;
-///
-/// assert_eq!(NAMED_ENTITIES.get("gt;").unwrap(), &(62, 0));
-/// ```
-"#
-    )
-    .unwrap();
-    writeln!(
-        &mut file,
-        "pub static NAMED_ENTITIES: Map<&'static str, (u32, u32)> = {};",
-        phf_map.build(),
+        file,
+        "static ENTITY_VALUES: [(u32, u32); ENTITY_COUNT] = {values:?};"
     )
     .unwrap();
 }
