@@ -7,6 +7,7 @@
 
 #![allow(dead_code)] // the arena API serves every stage; not every stage uses every helper
 
+use html5ever::tendril::StrTendril;
 use html5ever::LocalName;
 
 /// Index of a node in the arena.
@@ -25,7 +26,9 @@ pub(crate) enum Ns {
 #[derive(Clone, Debug)]
 pub(crate) struct Attr {
     pub name: LocalName,
-    pub value: String,
+    /// The value as html5ever produced it: shared, not copied, by the arena
+    /// and its clones.
+    pub value: StrTendril,
 }
 
 /// An element: lower-case local name, namespace, attributes in source order.
@@ -41,8 +44,10 @@ pub(crate) struct Element {
 pub(crate) enum NodeData {
     Document,
     Element(Element),
-    Text(String),
-    Comment(String),
+    /// Tendrils (html5ever's shared strings): copying the parsed tree and
+    /// cloning the arena share the text instead of copying it.
+    Text(StrTendril),
+    Comment(StrTendril),
 }
 
 #[derive(Clone, Debug)]
@@ -124,12 +129,22 @@ impl Dom {
 
     /// A new detached text node.
     pub fn create_text(&mut self, text: &str) -> NodeId {
-        self.push(NodeData::Text(text.to_string()))
+        self.push(NodeData::Text(StrTendril::from_slice(text)))
+    }
+
+    /// A new detached text node holding `text` (shared, not copied).
+    pub fn create_text_tendril(&mut self, text: StrTendril) -> NodeId {
+        self.push(NodeData::Text(text))
     }
 
     /// A new detached comment node.
     pub fn create_comment(&mut self, text: &str) -> NodeId {
-        self.push(NodeData::Comment(text.to_string()))
+        self.push(NodeData::Comment(StrTendril::from_slice(text)))
+    }
+
+    /// A new detached comment node holding `text` (shared, not copied).
+    pub fn create_comment_tendril(&mut self, text: StrTendril) -> NodeId {
+        self.push(NodeData::Comment(text))
     }
 
     // ---------------------------------------------------------------- structure
@@ -474,8 +489,7 @@ impl Dom {
 
     pub fn set_text(&mut self, id: NodeId, text: &str) {
         if let NodeData::Text(t) = &mut self.nodes[id].data {
-            t.clear();
-            t.push_str(text);
+            *t = StrTendril::from_slice(text);
         }
     }
 
@@ -508,7 +522,7 @@ impl Dom {
             .attrs
             .iter()
             .find(|a| &*a.name == name)
-            .map(|a| a.value.as_str())
+            .map(|a| &*a.value)
     }
 
     pub fn has_attr(&self, id: NodeId, name: &str) -> bool {
@@ -518,11 +532,11 @@ impl Dom {
     pub fn set_attr(&mut self, id: NodeId, name: &str, value: &str) {
         if let Some(el) = self.element_mut(id) {
             if let Some(a) = el.attrs.iter_mut().find(|a| &*a.name == name) {
-                a.value = value.to_string();
+                a.value = StrTendril::from_slice(value);
             } else {
                 el.attrs.push(Attr {
                     name: LocalName::from(name),
-                    value: value.to_string(),
+                    value: StrTendril::from_slice(value),
                 });
             }
         }

@@ -539,7 +539,7 @@ fn copy_children(dom: &mut Dom, from: ego_tree_ref::NodeRef<'_>, parent: NodeId)
                             Some(p) => LocalName::from(format!("{}:{}", &**p, &*q.local).as_str()),
                             None => q.local.clone(),
                         },
-                        value: v.to_string(),
+                        value: v.clone(),
                     })
                     .collect();
                 dom.create_element_with(Element {
@@ -548,8 +548,8 @@ fn copy_children(dom: &mut Dom, from: ego_tree_ref::NodeRef<'_>, parent: NodeId)
                     attrs,
                 })
             }
-            scraper::Node::Text(t) => dom.create_text(&t.text),
-            scraper::Node::Comment(c) => dom.create_comment(&c.comment),
+            scraper::Node::Text(t) => dom.create_text_tendril(t.text.clone()),
+            scraper::Node::Comment(c) => dom.create_comment_tendril(c.comment.clone()),
             // Doctype, processing instructions, fragments: nothing a stage reads.
             _ => continue,
         };
