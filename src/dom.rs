@@ -8,7 +8,7 @@
 #![allow(dead_code)] // the arena API serves every stage; not every stage uses every helper
 
 use html5ever::tendril::StrTendril;
-use html5ever::LocalName;
+use html5ever::{local_name, LocalName};
 
 /// Index of a node in the arena.
 pub(crate) type NodeId = usize;
@@ -525,6 +525,16 @@ impl Dom {
             .map(|a| &*a.value)
     }
 
+    /// [`Dom::attr`] by interned name (`local_name!("class")`): an integer
+    /// compare per attribute instead of a string compare.
+    pub fn attr_atom(&self, id: NodeId, name: &LocalName) -> Option<&str> {
+        self.element(id)?
+            .attrs
+            .iter()
+            .find(|a| a.name == *name)
+            .map(|a| &*a.value)
+    }
+
     pub fn has_attr(&self, id: NodeId, name: &str) -> bool {
         self.attr(id, name).is_some()
     }
@@ -550,12 +560,12 @@ impl Dom {
 
     /// `id` attribute or `""`.
     pub fn id_attr(&self, id: NodeId) -> &str {
-        self.attr(id, "id").unwrap_or("")
+        self.attr_atom(id, &local_name!("id")).unwrap_or("")
     }
 
     /// `class` attribute or `""`.
     pub fn class_attr(&self, id: NodeId) -> &str {
-        self.attr(id, "class").unwrap_or("")
+        self.attr_atom(id, &local_name!("class")).unwrap_or("")
     }
 
     /// Does the class list contain `class` (exact, case-sensitive)?

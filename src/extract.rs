@@ -14,7 +14,7 @@ use crate::patterns::{self, contains_any_ci, is_js_space, js_trim};
 use crate::score::{self, Measure};
 use crate::tuning;
 use crate::Options;
-use html5ever::LocalName;
+use html5ever::{local_name, LocalName};
 
 /// Where the article was found.
 #[derive(Debug, Clone)]
@@ -288,15 +288,15 @@ pub(crate) fn is_whitespace_node(dom: &Dom, node: NodeId) -> bool {
 /// `hidden` attribute, not `aria-hidden="true"` (except Wikipedia's math
 /// fallback images).
 pub(crate) fn is_probably_visible(dom: &Dom, node: NodeId) -> bool {
-    if dom.has_attr(node, "hidden") {
+    if dom.attr_atom(node, &local_name!("hidden")).is_some() {
         return false;
     }
-    if let Some(style) = dom.attr(node, "style") {
+    if let Some(style) = dom.attr_atom(node, &local_name!("style")) {
         if style_is(style, "display", "none") || style_is(style, "visibility", "hidden") {
             return false;
         }
     }
-    if dom.attr(node, "aria-hidden") == Some("true")
+    if dom.attr_atom(node, &local_name!("aria-hidden")) == Some("true")
         && !dom.class_attr(node).contains("fallback-image")
     {
         return false;
