@@ -309,7 +309,8 @@ pub(crate) fn dedupe_layout(dom: &mut Dom, region: NodeId) {
 /// Drop the blocks (other than `keep` tags) repeating the text (of at least
 /// `min_chars` characters) of an earlier block.
 fn dedupe_blocks(dom: &mut Dom, region: NodeId, keep: &[&str], min_chars: usize) {
-    let mut seen: std::collections::HashMap<String, NodeId> = std::collections::HashMap::new();
+    // Blocks by a hash of their whitespace-collapsed text: no text is built or kept.
+    let mut seen: std::collections::HashMap<u64, NodeId> = std::collections::HashMap::new();
     let mut stack = vec![region];
     while let Some(n) = stack.pop() {
         if n != region
@@ -317,16 +318,16 @@ fn dedupe_blocks(dom: &mut Dom, region: NodeId, keep: &[&str], min_chars: usize)
             && patterns::is_block_tag(dom.tag(n))
             && !dom.is_one_of(n, keep)
         {
-            let text = patterns::collapse_ws(&dom.text_content(n));
-            if text.chars().count() >= min_chars {
-                match seen.get(&text) {
+            let (chars, hash) = collapsed_text_hash(dom, n);
+            if chars >= min_chars {
+                match seen.get(&hash) {
                     Some(&first) if !dom.is_ancestor(first, n) => {
                         dom.detach(n);
                         continue;
                     }
                     Some(_) => {}
                     None => {
-                        seen.insert(text, n);
+                        seen.insert(hash, n);
                     }
                 }
             }
@@ -341,10 +342,61 @@ fn dedupe_blocks(dom: &mut Dom, region: NodeId, keep: &[&str], min_chars: usize)
     }
 }
 
+/// `collapse_ws(text_content(n))` as its length in chars and a hash of its
+/// bytes, in one pass over the text nodes (words may span text nodes).
+fn collapsed_text_hash(dom: &Dom, n: NodeId) -> (usize, u64) {
+    use std::hash::Hasher;
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    let mut chars = 0;
+    let mut started = false;
+    let mut pending_space = false;
+    for d in dom.descendants(n) {
+        let Some(mut rest) = dom.text(d) else {
+            continue;
+        };
+        loop {
+            let word = rest.trim_start();
+            if word.len() != rest.len() && started {
+                pending_space = true;
+            }
+            if word.is_empty() {
+                break;
+            }
+            let end = word.find(char::is_whitespace).unwrap_or(word.len());
+            if pending_space {
+                h.write(b" ");
+                chars += 1;
+                pending_space = false;
+            }
+            h.write(&word.as_bytes()[..end]);
+            chars += word[..end].chars().count();
+            started = true;
+            rest = &word[end..];
+        }
+    }
+    (chars, h.finish())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::{parse, Options};
+
+    #[test]
+    fn collapsed_text_hash_is_the_collapsed_text() {
+        use std::hash::Hasher;
+        let html = "<div> Hello<b>wor</b>ld \u{a0}\n <i> </i>again\u{3000}x <!-- c --> </div>";
+        let dom = parse::parse_document(html, &Options::default()).expect("parse");
+        let div = dom.elements_by_tag(ROOT, &["div"])[0];
+        let text = patterns::collapse_ws(&dom.text_content(div));
+        assert_eq!(text, "Helloworld again x");
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        h.write(text.as_bytes());
+        assert_eq!(
+            collapsed_text_hash(&dom, div),
+            (text.chars().count(), h.finish())
+        );
+    }
 
     #[test]
     fn spread_sections_are_gathered_without_furniture() {
