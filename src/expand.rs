@@ -47,8 +47,8 @@ fn is_furniture(dom: &Dom, n: NodeId) -> bool {
 /// "unlikely candidate" vocabulary, not rescued by its "maybe" words)?
 pub(crate) fn is_unlikely(dom: &Dom, n: NodeId) -> bool {
     let m = dom.match_string(n);
-    patterns::contains_any_ci(&m, patterns::UNLIKELY_CANDIDATES)
-        && !patterns::contains_any_ci(&m, patterns::MAYBE_CANDIDATE)
+    patterns::contains_any_ci(&m, &patterns::UNLIKELY_CANDIDATES)
+        && !patterns::contains_any_ci(&m, &patterns::MAYBE_CANDIDATE)
 }
 
 /// Drop the elements under `region` whose class or id names furniture
@@ -185,8 +185,8 @@ pub(crate) fn drop_page_chrome(dom: &mut Dom) {
             {
                 return true;
             }
-            (patterns::contains_any_ci(dom.class_attr(n), patterns::CONSENT_WORDS)
-                || patterns::contains_any_ci(dom.id_attr(n), patterns::CONSENT_WORDS))
+            (patterns::contains_any_ci(dom.class_attr(n), &patterns::CONSENT_WORDS)
+                || patterns::contains_any_ci(dom.id_attr(n), &patterns::CONSENT_WORDS))
                 && dom.text_len_trimmed(n) <= tuning::CONSENT_MAX_CHARS
         })
         .collect();

@@ -609,8 +609,8 @@ impl<'a> Work<'a> {
         let d = &*self.dom;
         d.attr(n, "rel") == Some("author")
             || d.attr(n, "itemprop").is_some_and(|v| v.contains("author"))
-            || contains_any_ci(d.class_attr(n), patterns::BYLINE)
-            || contains_any_ci(d.id_attr(n), patterns::BYLINE)
+            || contains_any_ci(d.class_attr(n), &patterns::BYLINE)
+            || contains_any_ci(d.id_attr(n), &patterns::BYLINE)
     }
 
     /// `_checkByline` (the newer form: an `itemprop="name"` descendant names the
@@ -660,10 +660,10 @@ impl<'a> Work<'a> {
     fn is_unlikely(&self, n: NodeId) -> bool {
         let d = &*self.dom;
         let (class, id) = (d.class_attr(n), d.id_attr(n));
-        (contains_any_ci(class, patterns::UNLIKELY_CANDIDATES)
-            || contains_any_ci(id, patterns::UNLIKELY_CANDIDATES))
-            && !contains_any_ci(class, patterns::MAYBE_CANDIDATE)
-            && !contains_any_ci(id, patterns::MAYBE_CANDIDATE)
+        (contains_any_ci(class, &patterns::UNLIKELY_CANDIDATES)
+            || contains_any_ci(id, &patterns::UNLIKELY_CANDIDATES))
+            && !contains_any_ci(class, &patterns::MAYBE_CANDIDATE)
+            && !contains_any_ci(id, &patterns::MAYBE_CANDIDATE)
             && !has_ancestor_tag(d, n, "table", Some(tuning::ANCESTOR_TAG_DEPTH), |_| true)
             && !has_ancestor_tag(d, n, "code", Some(tuning::ANCESTOR_TAG_DEPTH), |_| true)
             && !d.is_tag(n, "body")
