@@ -356,6 +356,18 @@ impl Dom {
         self.nodes[parent].last_child = Some(child);
     }
 
+    /// [`Dom::append_child`] for a node being built: a detached node without
+    /// children cannot be an ancestor of `parent`, so it is linked in O(1)
+    /// (no walk up `parent`'s ancestors); any other node takes `append_child`.
+    pub fn append_leaf(&mut self, parent: NodeId, child: NodeId) {
+        let c = &self.nodes[child];
+        if parent != child && c.parent.is_none() && c.first_child.is_none() {
+            self.link_last(parent, child);
+        } else {
+            self.append_child(parent, child);
+        }
+    }
+
     /// Append a fresh, detached node that cannot be an ancestor of `parent`
     /// (no cycle check: O(1)).
     fn link_last(&mut self, parent: NodeId, child: NodeId) {
