@@ -804,8 +804,9 @@ pub fn find_ci(hay: &str, needle: &str, from: usize) -> Option<usize> {
 /// the word lists here.
 pub struct CiSet<'a> {
     needles: &'a [&'a str],
-    /// First needle per lower-case first byte (`NIL`: none).
-    head: [u8; 128],
+    /// First needle per first byte, either case (`CI_NIL`: none; none for
+    /// non-ASCII bytes).
+    head: [u8; 256],
     /// Next needle with the same first byte.
     next: [u8; 256],
     /// Some needle is empty: every non-empty text matches.
@@ -820,7 +821,7 @@ impl<'a> CiSet<'a> {
     pub const fn new(needles: &'a [&'a str]) -> CiSet<'a> {
         let mut set = CiSet {
             needles,
-            head: [CI_NIL; 128],
+            head: [CI_NIL; 256],
             next: [CI_NIL; 256],
             has_empty: false,
             slow: needles.len() >= CI_NIL as usize,
@@ -846,6 +847,8 @@ impl<'a> CiSet<'a> {
             let slot = b[0].to_ascii_lowercase() as usize;
             set.next[k] = set.head[slot];
             set.head[slot] = k as u8;
+            // The upper-case byte shares the lower-case one's chain.
+            set.head[b[0].to_ascii_uppercase() as usize] = k as u8;
         }
         set
     }
@@ -866,11 +869,7 @@ pub fn contains_any_ci(hay: &str, set: &CiSet<'_>) -> bool {
         return true;
     }
     for i in 0..h.len() {
-        let c = h[i].to_ascii_lowercase();
-        if c >= 128 {
-            continue;
-        }
-        let mut k = set.head[usize::from(c)];
+        let mut k = set.head[usize::from(h[i])];
         while k != CI_NIL {
             let nb = set.needles[usize::from(k)].as_bytes();
             if i + nb.len() <= h.len() && h[i + 1..i + nb.len()].eq_ignore_ascii_case(&nb[1..]) {
@@ -1884,7 +1883,11 @@ pub fn class_words(s: &str) -> Vec<String> {
             out.push(std::mem::take(&mut cur));
         }
         prev_lower = c.is_lowercase();
-        cur.extend(c.to_lowercase());
+        if c.is_ascii() {
+            cur.push(c.to_ascii_lowercase());
+        } else {
+            cur.extend(c.to_lowercase());
+        }
     }
     if !cur.is_empty() {
         out.push(cur);
