@@ -7,7 +7,8 @@
 
 #![allow(dead_code)] // the arena API serves every stage; not every stage uses every helper
 
-use html5ever::LocalName;
+use html5ever::tendril::StrTendril;
+use html5ever::{local_name, LocalName};
 
 /// Index of a node in the arena.
 pub(crate) type NodeId = usize;
@@ -25,7 +26,9 @@ pub(crate) enum Ns {
 #[derive(Clone, Debug)]
 pub(crate) struct Attr {
     pub name: LocalName,
-    pub value: String,
+    /// The value as html5ever produced it: shared, not copied, by the arena
+    /// and its clones.
+    pub value: StrTendril,
 }
 
 /// An element: lower-case local name, namespace, attributes in source order.
@@ -41,8 +44,10 @@ pub(crate) struct Element {
 pub(crate) enum NodeData {
     Document,
     Element(Element),
-    Text(String),
-    Comment(String),
+    /// Tendrils (html5ever's shared strings): copying the parsed tree and
+    /// cloning the arena share the text instead of copying it.
+    Text(StrTendril),
+    Comment(StrTendril),
 }
 
 #[derive(Clone, Debug)]
@@ -124,12 +129,22 @@ impl Dom {
 
     /// A new detached text node.
     pub fn create_text(&mut self, text: &str) -> NodeId {
-        self.push(NodeData::Text(text.to_string()))
+        self.push(NodeData::Text(StrTendril::from_slice(text)))
+    }
+
+    /// A new detached text node holding `text` (shared, not copied).
+    pub fn create_text_tendril(&mut self, text: StrTendril) -> NodeId {
+        self.push(NodeData::Text(text))
     }
 
     /// A new detached comment node.
     pub fn create_comment(&mut self, text: &str) -> NodeId {
-        self.push(NodeData::Comment(text.to_string()))
+        self.push(NodeData::Comment(StrTendril::from_slice(text)))
+    }
+
+    /// A new detached comment node holding `text` (shared, not copied).
+    pub fn create_comment_tendril(&mut self, text: StrTendril) -> NodeId {
+        self.push(NodeData::Comment(text))
     }
 
     // ---------------------------------------------------------------- structure
@@ -341,6 +356,18 @@ impl Dom {
         self.nodes[parent].last_child = Some(child);
     }
 
+    /// [`Dom::append_child`] for a node being built: a detached node without
+    /// children cannot be an ancestor of `parent`, so it is linked in O(1)
+    /// (no walk up `parent`'s ancestors); any other node takes `append_child`.
+    pub fn append_leaf(&mut self, parent: NodeId, child: NodeId) {
+        let c = &self.nodes[child];
+        if parent != child && c.parent.is_none() && c.first_child.is_none() {
+            self.link_last(parent, child);
+        } else {
+            self.append_child(parent, child);
+        }
+    }
+
     /// Append a fresh, detached node that cannot be an ancestor of `parent`
     /// (no cycle check: O(1)).
     fn link_last(&mut self, parent: NodeId, child: NodeId) {
@@ -474,8 +501,7 @@ impl Dom {
 
     pub fn set_text(&mut self, id: NodeId, text: &str) {
         if let NodeData::Text(t) = &mut self.nodes[id].data {
-            t.clear();
-            t.push_str(text);
+            *t = StrTendril::from_slice(text);
         }
     }
 
@@ -508,7 +534,17 @@ impl Dom {
             .attrs
             .iter()
             .find(|a| &*a.name == name)
-            .map(|a| a.value.as_str())
+            .map(|a| &*a.value)
+    }
+
+    /// [`Dom::attr`] by interned name (`local_name!("class")`): an integer
+    /// compare per attribute instead of a string compare.
+    pub fn attr_atom(&self, id: NodeId, name: &LocalName) -> Option<&str> {
+        self.element(id)?
+            .attrs
+            .iter()
+            .find(|a| a.name == *name)
+            .map(|a| &*a.value)
     }
 
     pub fn has_attr(&self, id: NodeId, name: &str) -> bool {
@@ -518,11 +554,11 @@ impl Dom {
     pub fn set_attr(&mut self, id: NodeId, name: &str, value: &str) {
         if let Some(el) = self.element_mut(id) {
             if let Some(a) = el.attrs.iter_mut().find(|a| &*a.name == name) {
-                a.value = value.to_string();
+                a.value = StrTendril::from_slice(value);
             } else {
                 el.attrs.push(Attr {
                     name: LocalName::from(name),
-                    value: value.to_string(),
+                    value: StrTendril::from_slice(value),
                 });
             }
         }
@@ -536,12 +572,12 @@ impl Dom {
 
     /// `id` attribute or `""`.
     pub fn id_attr(&self, id: NodeId) -> &str {
-        self.attr(id, "id").unwrap_or("")
+        self.attr_atom(id, &local_name!("id")).unwrap_or("")
     }
 
     /// `class` attribute or `""`.
     pub fn class_attr(&self, id: NodeId) -> &str {
-        self.attr(id, "class").unwrap_or("")
+        self.attr_atom(id, &local_name!("class")).unwrap_or("")
     }
 
     /// Does the class list contain `class` (exact, case-sensitive)?

@@ -47,8 +47,8 @@ fn is_furniture(dom: &Dom, n: NodeId) -> bool {
 /// "unlikely candidate" vocabulary, not rescued by its "maybe" words)?
 pub(crate) fn is_unlikely(dom: &Dom, n: NodeId) -> bool {
     let m = dom.match_string(n);
-    patterns::contains_any_ci(&m, patterns::UNLIKELY_CANDIDATES)
-        && !patterns::contains_any_ci(&m, patterns::MAYBE_CANDIDATE)
+    patterns::contains_any_ci(&m, &patterns::UNLIKELY_CANDIDATES)
+        && !patterns::contains_any_ci(&m, &patterns::MAYBE_CANDIDATE)
 }
 
 /// Drop the elements under `region` whose class or id names furniture
@@ -185,8 +185,8 @@ pub(crate) fn drop_page_chrome(dom: &mut Dom) {
             {
                 return true;
             }
-            (patterns::contains_any_ci(dom.class_attr(n), patterns::CONSENT_WORDS)
-                || patterns::contains_any_ci(dom.id_attr(n), patterns::CONSENT_WORDS))
+            (patterns::contains_any_ci(dom.class_attr(n), &patterns::CONSENT_WORDS)
+                || patterns::contains_any_ci(dom.id_attr(n), &patterns::CONSENT_WORDS))
                 && dom.text_len_trimmed(n) <= tuning::CONSENT_MAX_CHARS
         })
         .collect();
@@ -309,24 +309,32 @@ pub(crate) fn dedupe_layout(dom: &mut Dom, region: NodeId) {
 /// Drop the blocks (other than `keep` tags) repeating the text (of at least
 /// `min_chars` characters) of an earlier block.
 fn dedupe_blocks(dom: &mut Dom, region: NodeId, keep: &[&str], min_chars: usize) {
-    let mut seen: std::collections::HashMap<String, NodeId> = std::collections::HashMap::new();
-    let mut stack = vec![region];
-    while let Some(n) = stack.pop() {
-        if n != region
+    let candidate = |dom: &Dom, n: NodeId| {
+        n != region
             && dom.is_element(n)
             && patterns::is_block_tag(dom.tag(n))
             && !dom.is_one_of(n, keep)
-        {
-            let text = patterns::collapse_ws(&dom.text_content(n));
-            if text.chars().count() >= min_chars {
-                match seen.get(&text) {
+    };
+    // Every candidate's collapsed text, summarised in one bottom-up pass. A
+    // block visited below is never inside one detached before it (pre-order),
+    // so its summary stays exact while blocks go.
+    let texts = collapsed_texts(dom, region, |n| candidate(dom, n));
+    // Blocks by a hash of their whitespace-collapsed text: no text is built or kept.
+    let mut seen: std::collections::HashMap<(u64, usize), NodeId> =
+        std::collections::HashMap::new();
+    let mut stack = vec![region];
+    while let Some(n) = stack.pop() {
+        if let Some(text) = texts.get(&n) {
+            let hash = (text.hash, text.bytes);
+            if text.chars >= min_chars {
+                match seen.get(&hash) {
                     Some(&first) if !dom.is_ancestor(first, n) => {
                         dom.detach(n);
                         continue;
                     }
                     Some(_) => {}
                     None => {
-                        seen.insert(text, n);
+                        seen.insert(hash, n);
                     }
                 }
             }
@@ -341,10 +349,198 @@ fn dedupe_blocks(dom: &mut Dom, region: NodeId, keep: &[&str], min_chars: usize)
     }
 }
 
+/// `collapse_ws` of a subtree's `textContent` as a value that concatenates:
+/// whether it has non-space text, whether it starts or ends with whitespace (for
+/// a blank text: whether it has any), and its trimmed, collapsed core as a
+/// polynomial hash modulo 2^61 - 1 with its length in bytes and chars.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Collapsed {
+    has_text: bool,
+    lead: bool,
+    trail: bool,
+    hash: u64,
+    /// `HASH_BASE` to the power of the core's length in bytes.
+    pow: u64,
+    bytes: usize,
+    chars: usize,
+}
+
+const HASH_MOD: u64 = (1 << 61) - 1;
+const HASH_BASE: u64 = 0x0f3a_5b7c_9d1e_2f41 % HASH_MOD;
+
+fn mul_mod(a: u64, b: u64) -> u64 {
+    let p = u128::from(a) * u128::from(b);
+    let r = (p as u64 & HASH_MOD) + (p >> 61) as u64;
+    if r >= HASH_MOD {
+        r - HASH_MOD
+    } else {
+        r
+    }
+}
+
+fn add_mod(a: u64, b: u64) -> u64 {
+    let r = a + b;
+    if r >= HASH_MOD {
+        r - HASH_MOD
+    } else {
+        r
+    }
+}
+
+impl Collapsed {
+    const EMPTY: Collapsed = Collapsed {
+        has_text: false,
+        lead: false,
+        trail: false,
+        hash: 0,
+        pow: 1,
+        bytes: 0,
+        chars: 0,
+    };
+
+    fn push_byte(&mut self, b: u8) {
+        self.hash = add_mod(mul_mod(self.hash, HASH_BASE), u64::from(b) + 1);
+        self.pow = mul_mod(self.pow, HASH_BASE);
+        self.bytes += 1;
+    }
+
+    /// One text node.
+    fn of_text(t: &str) -> Collapsed {
+        let mut c = Collapsed::EMPTY;
+        let core = t.trim();
+        if core.is_empty() {
+            c.lead = !t.is_empty();
+            c.trail = c.lead;
+            return c;
+        }
+        c.has_text = true;
+        c.lead = t.len() != t.trim_start().len();
+        c.trail = t.len() != t.trim_end().len();
+        let mut first = true;
+        for w in core.split_whitespace() {
+            if !first {
+                c.push_byte(b' ');
+                c.chars += 1;
+            }
+            first = false;
+            for &b in w.as_bytes() {
+                c.push_byte(b);
+            }
+            c.chars += w.chars().count();
+        }
+        c
+    }
+
+    /// `self` followed by `next`.
+    fn then(self, next: Collapsed) -> Collapsed {
+        if !next.has_text {
+            let ws = next.lead;
+            return if self.has_text {
+                Collapsed {
+                    trail: self.trail || ws,
+                    ..self
+                }
+            } else {
+                Collapsed {
+                    lead: self.lead || ws,
+                    trail: self.trail || ws,
+                    ..self
+                }
+            };
+        }
+        if !self.has_text {
+            return Collapsed {
+                lead: self.lead || next.lead,
+                ..next
+            };
+        }
+        let mut c = self;
+        if self.trail || next.lead {
+            c.push_byte(b' ');
+            c.chars += 1;
+        }
+        c.hash = add_mod(mul_mod(c.hash, next.pow), next.hash);
+        c.pow = mul_mod(c.pow, next.pow);
+        c.bytes += next.bytes;
+        c.chars += next.chars;
+        c.trail = next.trail;
+        c
+    }
+}
+
+/// [`Collapsed`] of every element of `region`'s subtree that `want`s it, in one
+/// post-order pass.
+fn collapsed_texts(
+    dom: &Dom,
+    region: NodeId,
+    want: impl Fn(NodeId) -> bool,
+) -> std::collections::HashMap<NodeId, Collapsed> {
+    let mut out = std::collections::HashMap::new();
+    let mut stack: Vec<(NodeId, Collapsed)> = vec![(region, Collapsed::EMPTY)];
+    let mut next = dom.first_child(region);
+    loop {
+        if let Some(c) = next {
+            if let Some(t) = dom.text(c) {
+                if let Some(top) = stack.last_mut() {
+                    top.1 = top.1.then(Collapsed::of_text(t));
+                }
+                next = dom.next_sibling(c);
+            } else if dom.is_element(c) {
+                stack.push((c, Collapsed::EMPTY));
+                next = dom.first_child(c);
+            } else {
+                next = dom.next_sibling(c);
+            }
+            continue;
+        }
+        let Some((n, text)) = stack.pop() else {
+            break;
+        };
+        if want(n) {
+            out.insert(n, text);
+        }
+        let Some(top) = stack.last_mut() else {
+            break;
+        };
+        top.1 = top.1.then(text);
+        next = dom.next_sibling(n);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::{parse, Options};
+
+    #[test]
+    fn collapsed_texts_are_the_collapsed_text() {
+        let html = "<div> Hello<b>wor</b>ld \u{a0}\n <i> </i>again\u{3000}x <!-- c --> \
+                    <p>  one <span> </span><span>two</span></p><p></p><p>x<i></i> y</p>\
+                    <div><span> </span> </div>tail </div><div>\u{e9}t\u{e9} <b>bi</b>s</div>";
+        let dom = parse::parse_document(html, &Options::default()).expect("parse");
+        let body = dom.elements_by_tag(ROOT, &["body"])[0];
+        let texts = collapsed_texts(&dom, body, |_| true);
+        let els: Vec<NodeId> = dom.descendant_elements(body).collect();
+        assert!(els.len() > 8);
+        for n in els {
+            let text = patterns::collapse_ws(&dom.text_content(n));
+            let want = Collapsed::of_text(&text);
+            let got = texts[&n];
+            assert_eq!(
+                (got.hash, got.bytes, got.chars),
+                (want.hash, want.bytes, want.chars),
+                "{text:?}"
+            );
+            assert_eq!(got.bytes, text.len());
+            assert_eq!(got.chars, text.chars().count());
+        }
+        let div = dom.elements_by_tag(ROOT, &["div"])[0];
+        assert_eq!(
+            patterns::collapse_ws(&dom.text_content(div)),
+            "Helloworld again x one twox y tail"
+        );
+    }
 
     #[test]
     fn spread_sections_are_gathered_without_furniture() {

@@ -14,7 +14,7 @@ use crate::patterns::{self, contains_any_ci, is_js_space, js_trim};
 use crate::score::{self, Measure};
 use crate::tuning;
 use crate::Options;
-use html5ever::LocalName;
+use html5ever::{local_name, LocalName};
 
 /// Where the article was found.
 #[derive(Debug, Clone)]
@@ -288,15 +288,15 @@ pub(crate) fn is_whitespace_node(dom: &Dom, node: NodeId) -> bool {
 /// `hidden` attribute, not `aria-hidden="true"` (except Wikipedia's math
 /// fallback images).
 pub(crate) fn is_probably_visible(dom: &Dom, node: NodeId) -> bool {
-    if dom.has_attr(node, "hidden") {
+    if dom.attr_atom(node, &local_name!("hidden")).is_some() {
         return false;
     }
-    if let Some(style) = dom.attr(node, "style") {
+    if let Some(style) = dom.attr_atom(node, &local_name!("style")) {
         if style_is(style, "display", "none") || style_is(style, "visibility", "hidden") {
             return false;
         }
     }
-    if dom.attr(node, "aria-hidden") == Some("true")
+    if dom.attr_atom(node, &local_name!("aria-hidden")) == Some("true")
         && !dom.class_attr(node).contains("fallback-image")
     {
         return false;
@@ -609,8 +609,8 @@ impl<'a> Work<'a> {
         let d = &*self.dom;
         d.attr(n, "rel") == Some("author")
             || d.attr(n, "itemprop").is_some_and(|v| v.contains("author"))
-            || contains_any_ci(d.class_attr(n), patterns::BYLINE)
-            || contains_any_ci(d.id_attr(n), patterns::BYLINE)
+            || contains_any_ci(d.class_attr(n), &patterns::BYLINE)
+            || contains_any_ci(d.id_attr(n), &patterns::BYLINE)
     }
 
     /// `_checkByline` (the newer form: an `itemprop="name"` descendant names the
@@ -660,10 +660,10 @@ impl<'a> Work<'a> {
     fn is_unlikely(&self, n: NodeId) -> bool {
         let d = &*self.dom;
         let (class, id) = (d.class_attr(n), d.id_attr(n));
-        (contains_any_ci(class, patterns::UNLIKELY_CANDIDATES)
-            || contains_any_ci(id, patterns::UNLIKELY_CANDIDATES))
-            && !contains_any_ci(class, patterns::MAYBE_CANDIDATE)
-            && !contains_any_ci(id, patterns::MAYBE_CANDIDATE)
+        (contains_any_ci(class, &patterns::UNLIKELY_CANDIDATES)
+            || contains_any_ci(id, &patterns::UNLIKELY_CANDIDATES))
+            && !contains_any_ci(class, &patterns::MAYBE_CANDIDATE)
+            && !contains_any_ci(id, &patterns::MAYBE_CANDIDATE)
             && !has_ancestor_tag(d, n, "table", Some(tuning::ANCESTOR_TAG_DEPTH), |_| true)
             && !has_ancestor_tag(d, n, "code", Some(tuning::ANCESTOR_TAG_DEPTH), |_| true)
             && !d.is_tag(n, "body")

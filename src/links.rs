@@ -382,7 +382,7 @@ pub(crate) fn unwrap_noscript_images(dom: &mut Dom, opts: &Options) {
             }
             let name: &str = &a.name;
             if name == "src" || name == "srcset" || mentions_image_file(&a.value) {
-                if dom.attr(new_img, name) == Some(a.value.as_str()) {
+                if dom.attr(new_img, name) == Some(&*a.value) {
                     continue;
                 }
                 let target = if dom.has_attr(new_img, name) {

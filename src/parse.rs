@@ -284,7 +284,12 @@ fn prescan<'a>(html: &'a str, opts: &Options) -> Result<Cow<'a, str>, Error> {
         while j < n && !matches!(b[j], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' | b'>') {
             j += 1;
         }
-        let name = LocalName::from(html[name_start..j].to_ascii_lowercase().as_str());
+        let raw = &html[name_start..j];
+        let name = if raw.bytes().any(|c| c.is_ascii_uppercase()) {
+            LocalName::from(raw.to_ascii_lowercase().as_str())
+        } else {
+            LocalName::from(raw)
+        };
         // Scan attributes to the closing '>' honouring quotes, counting attributes.
         let (tag_end, self_closing, attr_cut) = scan_tag(b, j);
         i = tag_end;
@@ -539,7 +544,7 @@ fn copy_children(dom: &mut Dom, from: ego_tree_ref::NodeRef<'_>, parent: NodeId)
                             Some(p) => LocalName::from(format!("{}:{}", &**p, &*q.local).as_str()),
                             None => q.local.clone(),
                         },
-                        value: v.to_string(),
+                        value: v.clone(),
                     })
                     .collect();
                 dom.create_element_with(Element {
@@ -548,12 +553,12 @@ fn copy_children(dom: &mut Dom, from: ego_tree_ref::NodeRef<'_>, parent: NodeId)
                     attrs,
                 })
             }
-            scraper::Node::Text(t) => dom.create_text(&t.text),
-            scraper::Node::Comment(c) => dom.create_comment(&c.comment),
+            scraper::Node::Text(t) => dom.create_text_tendril(t.text.clone()),
+            scraper::Node::Comment(c) => dom.create_comment_tendril(c.comment.clone()),
             // Doctype, processing instructions, fragments: nothing a stage reads.
             _ => continue,
         };
-        dom.append_child(parent, id);
+        dom.append_leaf(parent, id);
         if matches!(dom.data(id), NodeData::Element(_)) {
             for c in node.children().rev() {
                 stack.push((c, id));

@@ -315,7 +315,7 @@ pub const SELF_CLOSING_SIBLINGS: &[&str] = &[
 // substrings and `contains_any_ci` reproduce them exactly.
 
 /// `unlikelyCandidates`: class/id substrings of page furniture.
-pub const UNLIKELY_CANDIDATES: &[&str] = &[
+pub static UNLIKELY_CANDIDATES: CiSet<'static> = CiSet::new(&[
     "-ad-",
     "ai2html",
     "banner",
@@ -347,15 +347,15 @@ pub const UNLIKELY_CANDIDATES: &[&str] = &[
     "pager",
     "popup",
     "yom-remote",
-];
+]);
 
 /// `okMaybeItsACandidate`: rescues an unlikely-looking element.
-pub const MAYBE_CANDIDATE: &[&str] = &[
+pub static MAYBE_CANDIDATE: CiSet<'static> = CiSet::new(&[
     "and", "article", "body", "column", "content", "main", "shadow",
-];
+]);
 
 /// `positive`: class/id substrings that raise the class weight.
-pub const POSITIVE: &[&str] = &[
+pub static POSITIVE: CiSet<'static> = CiSet::new(&[
     "article",
     "body",
     "content",
@@ -369,11 +369,11 @@ pub const POSITIVE: &[&str] = &[
     "text",
     "blog",
     "story",
-];
+]);
 
 /// `negative`: class/id substrings that lower the class weight (plus the token
 /// [`NEGATIVE_TOKEN`]).
-pub const NEGATIVE: &[&str] = &[
+pub static NEGATIVE: CiSet<'static> = CiSet::new(&[
     "-ad-",
     "hidden",
     "banner",
@@ -398,13 +398,14 @@ pub const NEGATIVE: &[&str] = &[
     "shopping",
     "tags",
     "widget",
-];
+]);
 
 /// `negative`'s `^hid$| hid$| hid |^hid `: a whole space-delimited token.
 pub const NEGATIVE_TOKEN: &str = "hid";
 
 /// `byline`: class/id substrings of an author line.
-pub const BYLINE: &[&str] = &["byline", "author", "dateline", "writtenby", "p-author"];
+pub static BYLINE: CiSet<'static> =
+    CiSet::new(&["byline", "author", "dateline", "writtenby", "p-author"]);
 
 /// `shareElements`: `(\b|_)(share|sharedaddy)(\b|_)`.
 pub const SHARE_WORDS: &[&str] = &["share", "sharedaddy"];
@@ -509,7 +510,7 @@ pub const EXPAND_STOP_HEADINGS: &[&str] = &[
 ];
 
 /// Class/id substrings of cookie and consent notices.
-pub const CONSENT_WORDS: &[&str] = &["cookie", "consent", "gdpr", "onetrust"];
+pub static CONSENT_WORDS: CiSet<'static> = CiSet::new(&["cookie", "consent", "gdpr", "onetrust"]);
 
 /// Elements whose `<footer>`, `<header>` or `<nav>` belongs to them, not to
 /// the page.
@@ -608,7 +609,7 @@ pub const DATA_TABLE_DESCENDANTS: &[&str] = &["col", "colgroup", "tfoot", "thead
 pub const IMAGE_SOURCE_ATTRS: &[&str] = &["src", "srcset", "data-src", "data-srcset"];
 
 /// Image file extensions (`/\.(jpg|jpeg|png|webp)/i`).
-pub const IMAGE_EXTENSIONS: &[&str] = &[".jpg", ".jpeg", ".png", ".webp"];
+pub static IMAGE_EXTENSIONS: CiSet<'static> = CiSet::new(&[".jpg", ".jpeg", ".png", ".webp"]);
 
 /// Comma variants counted by the paragraph score (`commas`).
 pub const COMMAS: &[char] = &[
@@ -798,40 +799,83 @@ pub fn find_ci(hay: &str, needle: &str, from: usize) -> Option<usize> {
     None
 }
 
-/// Does `hay` contain any of `needles` (ASCII case-insensitive)? One pass over
-/// `hay`; at each position only the needles starting with that byte are tried.
-pub fn contains_any_ci(hay: &str, needles: &[&str]) -> bool {
-    const NIL: u8 = u8::MAX;
+/// A fixed list of needles for [`contains_any_ci`], with its lookup table (needle
+/// indices chained by lower-case first byte) built once, at compile time for
+/// the word lists here.
+pub struct CiSet<'a> {
+    needles: &'a [&'a str],
+    /// First needle per first byte, either case (`CI_NIL`: none; none for
+    /// non-ASCII bytes).
+    head: [u8; 256],
+    /// Next needle with the same first byte.
+    next: [u8; 256],
+    /// Some needle is empty: every non-empty text matches.
+    has_empty: bool,
+    /// Too many needles, or a non-ASCII one: plain search per needle.
+    slow: bool,
+}
+
+const CI_NIL: u8 = u8::MAX;
+
+impl<'a> CiSet<'a> {
+    pub const fn new(needles: &'a [&'a str]) -> CiSet<'a> {
+        let mut set = CiSet {
+            needles,
+            head: [CI_NIL; 256],
+            next: [CI_NIL; 256],
+            has_empty: false,
+            slow: needles.len() >= CI_NIL as usize,
+        };
+        let mut k = 0;
+        while k < needles.len() {
+            if !needles[k].is_ascii() {
+                set.slow = true;
+            }
+            k += 1;
+        }
+        if set.slow {
+            return set;
+        }
+        let mut k = needles.len();
+        while k > 0 {
+            k -= 1;
+            let b = needles[k].as_bytes();
+            if b.is_empty() {
+                set.has_empty = true;
+                continue;
+            }
+            let slot = b[0].to_ascii_lowercase() as usize;
+            set.next[k] = set.head[slot];
+            set.head[slot] = k as u8;
+            // The upper-case byte shares the lower-case one's chain.
+            set.head[b[0].to_ascii_uppercase() as usize] = k as u8;
+        }
+        set
+    }
+}
+
+/// Does `hay` contain any of `set`'s needles (ASCII case-insensitive)? One pass
+/// over `hay`; at each position only the needles starting with that byte are
+/// tried.
+pub fn contains_any_ci(hay: &str, set: &CiSet<'_>) -> bool {
     let h = hay.as_bytes();
     if h.is_empty() {
         return false;
     }
-    if needles.len() >= usize::from(NIL) || needles.iter().any(|n| !n.is_ascii()) {
-        return needles.iter().any(|n| contains_ci(hay, n));
+    if set.slow {
+        return set.needles.iter().any(|n| contains_ci(hay, n));
     }
-    // Chains of needle indices by (lower-case) first byte.
-    let mut head = [NIL; 128];
-    let mut next = [NIL; 256];
-    for (k, n) in needles.iter().enumerate().rev() {
-        let Some(&b) = n.as_bytes().first() else {
-            return true;
-        };
-        let slot = usize::from(b.to_ascii_lowercase());
-        next[k] = head[slot];
-        head[slot] = k as u8;
+    if set.has_empty {
+        return true;
     }
     for i in 0..h.len() {
-        let c = h[i].to_ascii_lowercase();
-        if c >= 128 {
-            continue;
-        }
-        let mut k = head[usize::from(c)];
-        while k != NIL {
-            let nb = needles[usize::from(k)].as_bytes();
+        let mut k = set.head[usize::from(h[i])];
+        while k != CI_NIL {
+            let nb = set.needles[usize::from(k)].as_bytes();
             if i + nb.len() <= h.len() && h[i + 1..i + nb.len()].eq_ignore_ascii_case(&nb[1..]) {
                 return true;
             }
-            k = next[usize::from(k)];
+            k = set.next[usize::from(k)];
         }
     }
     false
@@ -839,7 +883,7 @@ pub fn contains_any_ci(hay: &str, needles: &[&str]) -> bool {
 
 /// Readability's `negative` regex on one class or id string.
 pub fn is_negative(s: &str) -> bool {
-    if contains_any_ci(s, NEGATIVE) {
+    if contains_any_ci(s, &NEGATIVE) {
         return true;
     }
     // ^hid$ | hid$ | hid | ^hid : the token delimited by start/end or a space.
@@ -857,7 +901,7 @@ pub fn is_negative(s: &str) -> bool {
 
 /// Readability's `positive` regex on one class or id string.
 pub fn is_positive(s: &str) -> bool {
-    contains_any_ci(s, POSITIVE)
+    contains_any_ci(s, &POSITIVE)
 }
 
 /// `shareElements`: `share` or `sharedaddy` not glued to a letter or digit on
@@ -951,7 +995,7 @@ pub fn is_ad_or_loading(text: &str) -> bool {
 
 /// Does an attribute value name an image file (`/\.(jpg|jpeg|png|webp)/i`)?
 pub fn has_image_extension(v: &str) -> bool {
-    contains_any_ci(v, IMAGE_EXTENSIONS)
+    contains_any_ci(v, &IMAGE_EXTENSIONS)
 }
 
 // ============================================================================
@@ -1839,7 +1883,11 @@ pub fn class_words(s: &str) -> Vec<String> {
             out.push(std::mem::take(&mut cur));
         }
         prev_lower = c.is_lowercase();
-        cur.extend(c.to_lowercase());
+        if c.is_ascii() {
+            cur.push(c.to_ascii_lowercase());
+        } else {
+            cur.extend(c.to_lowercase());
+        }
     }
     if !cur.is_empty() {
         out.push(cur);
@@ -1903,12 +1951,12 @@ mod tests {
 
     #[test]
     fn matchers() {
-        assert!(contains_any_ci("main-Sidebar", UNLIKELY_CANDIDATES));
-        assert!(contains_any_ci("x-AD-y", UNLIKELY_CANDIDATES));
-        assert!(!contains_any_ci("article-body", UNLIKELY_CANDIDATES));
-        assert!(contains_any_ci("AuthorName", BYLINE));
-        assert!(!contains_any_ci("", BYLINE));
-        assert!(!contains_any_ci("é-autho", BYLINE));
+        assert!(contains_any_ci("main-Sidebar", &UNLIKELY_CANDIDATES));
+        assert!(contains_any_ci("x-AD-y", &UNLIKELY_CANDIDATES));
+        assert!(!contains_any_ci("article-body", &UNLIKELY_CANDIDATES));
+        assert!(contains_any_ci("AuthorName", &BYLINE));
+        assert!(!contains_any_ci("", &BYLINE));
+        assert!(!contains_any_ci("é-autho", &BYLINE));
         assert!(is_negative("hid"));
         assert!(is_negative("a hid"));
         assert!(is_negative("hid b"));

@@ -115,7 +115,7 @@ fn swap(dom: &mut Dom, holder: NodeId, segment: NodeId) {
     let mut cur = dom.next_sibling(holder);
     while let Some(n) = cur {
         if let NodeData::Comment(c) = dom.data(n) {
-            match c.as_str() {
+            match &**c {
                 "/$" if depth == 0 => {
                     end = Some(n);
                     break;

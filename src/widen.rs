@@ -40,9 +40,7 @@ pub(crate) fn visible_text_len(dom: &Dom, root: NodeId) -> usize {
     let mut stack = vec![root];
     while let Some(n) = stack.pop() {
         match dom.data(n) {
-            NodeData::Text(_) => {
-                len += dom.text(n).map_or(0, |t| t.trim().chars().count());
-            }
+            NodeData::Text(t) => len += t.trim().chars().count(),
             NodeData::Element(_) if dom.is_tag(n, "form") && n != root => {
                 let inner = if is_probably_visible(dom, n) {
                     visible_text_len(dom, n)
@@ -54,7 +52,13 @@ pub(crate) fn visible_text_len(dom: &Dom, root: NodeId) -> usize {
                 }
             }
             NodeData::Element(_) if n == root || !is_furniture(dom, n) => {
-                stack.extend(dom.children(n));
+                // Children pushed in place (no list per element): the sum does
+                // not depend on the order.
+                let mut c = dom.first_child(n);
+                while let Some(k) = c {
+                    stack.push(k);
+                    c = dom.next_sibling(k);
+                }
             }
             _ => {}
         }
