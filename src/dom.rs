@@ -129,7 +129,7 @@ impl Dom {
 
     /// A new detached text node.
     pub fn create_text(&mut self, text: &str) -> NodeId {
-        self.push(NodeData::Text(StrTendril::from_slice(text)))
+        self.create_text_tendril(StrTendril::from_slice(text))
     }
 
     /// A new detached text node holding `text` (shared, not copied).
@@ -139,7 +139,7 @@ impl Dom {
 
     /// A new detached comment node.
     pub fn create_comment(&mut self, text: &str) -> NodeId {
-        self.push(NodeData::Comment(StrTendril::from_slice(text)))
+        self.create_comment_tendril(StrTendril::from_slice(text))
     }
 
     /// A new detached comment node holding `text` (shared, not copied).
@@ -342,30 +342,19 @@ impl Dom {
 
     /// Append `child` (detached first) as the last child of `parent`.
     pub fn append_child(&mut self, parent: NodeId, child: NodeId) {
-        if parent == child || self.is_ancestor(child, parent) {
-            return; // would create a cycle
+        if parent == child {
+            return;
         }
-        self.detach(child);
-        let last = self.nodes[parent].last_child;
-        self.nodes[child].parent = Some(parent);
-        self.nodes[child].prev = last;
-        match last {
-            Some(l) => self.nodes[l].next = Some(child),
-            None => self.nodes[parent].first_child = Some(child),
-        }
-        self.nodes[parent].last_child = Some(child);
-    }
-
-    /// [`Dom::append_child`] for a node being built: a detached node without
-    /// children cannot be an ancestor of `parent`, so it is linked in O(1)
-    /// (no walk up `parent`'s ancestors); any other node takes `append_child`.
-    pub fn append_leaf(&mut self, parent: NodeId, child: NodeId) {
+        // A detached node without children (every node a parse builds) cannot
+        // be an ancestor of `parent`: linked in O(1), no walk up the ancestors.
         let c = &self.nodes[child];
-        if parent != child && c.parent.is_none() && c.first_child.is_none() {
-            self.link_last(parent, child);
-        } else {
-            self.append_child(parent, child);
+        if c.parent.is_some() || c.first_child.is_some() {
+            if self.is_ancestor(child, parent) {
+                return; // would create a cycle
+            }
+            self.detach(child);
         }
+        self.link_last(parent, child);
     }
 
     /// Append a fresh, detached node that cannot be an ancestor of `parent`
@@ -530,20 +519,21 @@ impl Dom {
     }
 
     pub fn attr(&self, id: NodeId, name: &str) -> Option<&str> {
-        self.element(id)?
-            .attrs
-            .iter()
-            .find(|a| &*a.name == name)
-            .map(|a| &*a.value)
+        self.attr_where(id, |a| &**a == name)
     }
 
     /// [`Dom::attr`] by interned name (`local_name!("class")`): an integer
     /// compare per attribute instead of a string compare.
     pub fn attr_atom(&self, id: NodeId, name: &LocalName) -> Option<&str> {
+        self.attr_where(id, |a| a == name)
+    }
+
+    /// The value of the first attribute whose name passes `is_name`.
+    fn attr_where(&self, id: NodeId, is_name: impl Fn(&LocalName) -> bool) -> Option<&str> {
         self.element(id)?
             .attrs
             .iter()
-            .find(|a| a.name == *name)
+            .find(|a| is_name(&a.name))
             .map(|a| &*a.value)
     }
 

@@ -558,7 +558,7 @@ fn copy_children(dom: &mut Dom, from: ego_tree_ref::NodeRef<'_>, parent: NodeId)
             // Doctype, processing instructions, fragments: nothing a stage reads.
             _ => continue,
         };
-        dom.append_leaf(parent, id);
+        dom.append_child(parent, id);
         if matches!(dom.data(id), NodeData::Element(_)) {
             for c in node.children().rev() {
                 stack.push((c, id));

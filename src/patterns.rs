@@ -800,8 +800,9 @@ pub fn find_ci(hay: &str, needle: &str, from: usize) -> Option<usize> {
 }
 
 /// A fixed list of needles for [`contains_any_ci`], with its lookup table (needle
-/// indices chained by lower-case first byte) built once, at compile time for
-/// the word lists here.
+/// indices chained by first byte, either case) built at compile time. The
+/// needles are non-empty ASCII and fewer than 255: a list that is not fails to
+/// compile.
 pub struct CiSet<'a> {
     needles: &'a [&'a str],
     /// First needle per first byte, either case (`CI_NIL`: none; none for
@@ -809,41 +810,26 @@ pub struct CiSet<'a> {
     head: [u8; 256],
     /// Next needle with the same first byte.
     next: [u8; 256],
-    /// Some needle is empty: every non-empty text matches.
-    has_empty: bool,
-    /// Too many needles, or a non-ASCII one: plain search per needle.
-    slow: bool,
 }
 
 const CI_NIL: u8 = u8::MAX;
 
 impl<'a> CiSet<'a> {
     pub const fn new(needles: &'a [&'a str]) -> CiSet<'a> {
+        assert!(needles.len() < CI_NIL as usize, "CiSet: too many needles");
         let mut set = CiSet {
             needles,
             head: [CI_NIL; 256],
             next: [CI_NIL; 256],
-            has_empty: false,
-            slow: needles.len() >= CI_NIL as usize,
         };
-        let mut k = 0;
-        while k < needles.len() {
-            if !needles[k].is_ascii() {
-                set.slow = true;
-            }
-            k += 1;
-        }
-        if set.slow {
-            return set;
-        }
         let mut k = needles.len();
         while k > 0 {
             k -= 1;
             let b = needles[k].as_bytes();
-            if b.is_empty() {
-                set.has_empty = true;
-                continue;
-            }
+            assert!(
+                !b.is_empty() && needles[k].is_ascii(),
+                "CiSet: needles are non-empty ASCII"
+            );
             let slot = b[0].to_ascii_lowercase() as usize;
             set.next[k] = set.head[slot];
             set.head[slot] = k as u8;
@@ -859,15 +845,6 @@ impl<'a> CiSet<'a> {
 /// tried.
 pub fn contains_any_ci(hay: &str, set: &CiSet<'_>) -> bool {
     let h = hay.as_bytes();
-    if h.is_empty() {
-        return false;
-    }
-    if set.slow {
-        return set.needles.iter().any(|n| contains_ci(hay, n));
-    }
-    if set.has_empty {
-        return true;
-    }
     for i in 0..h.len() {
         let mut k = set.head[usize::from(h[i])];
         while k != CI_NIL {
