@@ -28,9 +28,6 @@ pub struct Article {
     pub content_html: String,
     /// The article's plain text: paragraphs and headings separated by blank lines.
     pub text: String,
-    /// The article body as CommonMark/GFM (from the same tree as `content_html`),
-    /// the body of the Markdown export (see [`crate::export()`]).
-    pub content_markdown: String,
     /// Words in `text`.
     pub word_count: usize,
     /// Estimated reading time in minutes (at least 1 for a non-empty article).
@@ -41,6 +38,15 @@ pub struct Article {
     pub clutter: Vec<Clutter>,
     /// Who originally published the article, and why we think so.
     pub attribution: Attribution,
+}
+
+impl Article {
+    /// The article body as CommonMark/GFM, rendered from `content_html` (so it
+    /// shows what the reader view shows): the body of the Markdown export (see
+    /// [`crate::export()`]). Computed on demand: reading never needs it.
+    pub fn markdown(&self) -> String {
+        crate::render::markdown_of_html(&self.content_html)
+    }
 }
 
 // ---- mirror verdict, clutter, attribution (issues 5 and 7) -------------------

@@ -417,9 +417,67 @@ pub(crate) fn inner_text(dom: &Dom, node: NodeId) -> String {
 /// classes (unless `keep_classes`).
 pub(crate) fn finish(dom: &mut Dom, root: NodeId, opts: &Options) {
     simplify_nested_elements(dom, root);
+    complete_tables(dom, root);
     if !opts.keep_classes {
         clean_classes(dom, root);
     }
+}
+
+/// Table parts outside the structure the HTML parser builds (the extractor
+/// may pick any element as the article or drop a table around its rows, and
+/// Readability does the same): a browser drops table tags in the wrong place,
+/// so the reader view would run the cells together, and the output would not
+/// parse back into the tree the text was rendered from. A cell without its row
+/// was a layout box the extractor picked: it becomes a `<div>`. Rows and
+/// sections without their table are data: they get the table they need.
+fn complete_tables(dom: &mut Dom, root: NodeId) {
+    let parts: Vec<NodeId> = dom
+        .descendant_elements(root)
+        .filter(|&n| table_wrapper(dom, n).is_some())
+        .collect();
+    for n in parts {
+        if dom.is_one_of(n, &["td", "th"]) {
+            if table_wrapper(dom, n).is_some() {
+                dom.rename(n, "div");
+            }
+            continue;
+        }
+        let mut cur = n;
+        // Each step climbs one level (row, section, table), so this ends.
+        while let Some(wrapper) = table_wrapper(dom, cur) {
+            let w = dom.create_element(wrapper);
+            dom.insert_before(cur, w);
+            // Following siblings that need the same wrapper join it (with the
+            // whitespace between them), so a run of rows makes one table.
+            let mut next = Some(cur);
+            while let Some(s) = next {
+                let joins = s == cur
+                    || (dom.is_text(s) && dom.text(s).is_some_and(|t| t.trim().is_empty()))
+                    || table_wrapper(dom, s) == Some(wrapper);
+                if !joins {
+                    break;
+                }
+                next = dom.next_sibling(s);
+                dom.detach(s);
+                dom.append_child(w, s);
+            }
+            cur = w;
+        }
+    }
+}
+
+/// The element `n` must be wrapped in to sit where the parser would put it,
+/// or `None` when its parent is right (or it is no table part).
+fn table_wrapper(dom: &Dom, n: NodeId) -> Option<&'static str> {
+    let (parents, wrapper): (&[&str], &'static str) = match dom.tag(n) {
+        "td" | "th" => (&["tr"], "tr"),
+        "tr" => (&["table", "thead", "tbody", "tfoot"], "tbody"),
+        "col" => (&["colgroup"], "colgroup"),
+        "caption" | "colgroup" | "thead" | "tbody" | "tfoot" => (&["table"], "table"),
+        _ => return None,
+    };
+    let parent = dom.parent(n)?;
+    (!dom.is_one_of(parent, parents)).then_some(wrapper)
 }
 
 /// `_simplifyNestedElements`.
@@ -493,6 +551,94 @@ mod tests {
 
     fn doc(html: &str) -> Dom {
         parse_document(html, &Options::default()).unwrap()
+    }
+
+    /// The children of the page's `<div id=a>` after moving them under a new
+    /// root `div`, as the extractor hands over an article, and `complete_tables`.
+    fn completed(body: &str) -> String {
+        let mut d = doc(&format!("<body><div id=a>{body}</div></body>"));
+        let src = d
+            .descendant_elements(ROOT)
+            .find(|&n| d.id_attr(n) == "a")
+            .unwrap();
+        let root = d.create_element("div");
+        for c in d.children(src) {
+            d.detach(c);
+            d.append_child(root, c);
+        }
+        complete_tables(&mut d, root);
+        crate::render::html(&d, root, &Options::default())
+    }
+
+    #[test]
+    fn table_parts_get_the_table_they_need() {
+        // html5ever puts rows in a table; cut one table's body out, as the
+        // extractor can, by taking a tbody from a parsed page.
+        let mut d = doc("<table><tbody id=b><tr><th>Date</th><th>Topic</th></tr><tr><td>Sep 6</td><td>Intro</td></tr></tbody></table><p>after</p>");
+        let tbody = d
+            .descendant_elements(ROOT)
+            .find(|&n| d.id_attr(n) == "b")
+            .unwrap();
+        let root = d.create_element("div");
+        d.detach(tbody);
+        d.append_child(root, tbody);
+        complete_tables(&mut d, root);
+        let html = crate::render::html(&d, root, &Options::default());
+        assert!(
+            html.starts_with("<table>\n<tbody>\n<tr>\n<th>Date</th>"),
+            "{html}"
+        );
+        assert_eq!(html.matches("<table>").count(), 1, "{html}");
+
+        // Rows without a table: one table for the run, a second after the paragraph.
+        let mut d = doc("<table><tbody><tr id=r1><td>a</td></tr>\n<tr id=r2><td>b</td></tr></tbody></table><table><tbody><tr id=r3><td>c</td></tr></tbody></table>");
+        let root = d.create_element("div");
+        for id in ["r1", "r2"] {
+            let r = d
+                .descendant_elements(ROOT)
+                .find(|&n| d.id_attr(n) == id)
+                .unwrap();
+            d.detach(r);
+            d.append_child(root, r);
+        }
+        let p = d.create_element("p");
+        d.append_child(root, p);
+        let r3 = d
+            .descendant_elements(ROOT)
+            .find(|&n| d.id_attr(n) == "r3")
+            .unwrap();
+        d.detach(r3);
+        d.append_child(root, r3);
+        complete_tables(&mut d, root);
+        let html = crate::render::html(&d, root, &Options::default());
+        assert_eq!(html.matches("<table>").count(), 2, "{html}");
+        assert_eq!(html.matches("<tbody>").count(), 2, "{html}");
+        assert!(
+            html.find("<p>").unwrap() > html.find("b</td>").unwrap(),
+            "{html}"
+        );
+
+        // A cell without its row was a layout box: it becomes a div.
+        let mut d =
+            doc("<table><tbody><tr><td id=c><p>The whole article.</p></td></tr></tbody></table>");
+        let cell = d
+            .descendant_elements(ROOT)
+            .find(|&n| d.id_attr(n) == "c")
+            .unwrap();
+        let root = d.create_element("div");
+        d.detach(cell);
+        d.append_child(root, cell);
+        complete_tables(&mut d, root);
+        let html = crate::render::html(&d, root, &Options::default());
+        assert!(!html.contains("<td") && !html.contains("<table"), "{html}");
+        assert!(html.contains("<p>The whole article.</p>"), "{html}");
+
+        // Whole tables are left alone.
+        let whole = "<table><caption>c</caption><colgroup><col></colgroup><thead><tr><th>h</th></tr></thead><tbody><tr><td>d</td></tr></tbody></table>";
+        assert_eq!(
+            completed(whole).split_whitespace().collect::<String>(),
+            whole.split_whitespace().collect::<String>()
+        );
     }
 
     #[test]

@@ -2,8 +2,8 @@
 //! it came from (issue 8).
 //!
 //! - [`ExportFormat::Markdown`]: YAML front matter (every value a double-quoted
-//!   YAML scalar, escaped), then `# title` and the GFM body the pipeline rendered
-//!   from the cleaned tree ([`Article::content_markdown`]).
+//!   YAML scalar, escaped), then `# title` and the GFM body rendered from the
+//!   article's HTML ([`Article::markdown`]).
 //! - [`ExportFormat::HtmlPage`]: one standalone HTML file: inline stylesheet
 //!   (light/dark), a CSP `<meta>` that allows no script, an escaped attribution
 //!   header, the sanitised article.
@@ -131,7 +131,7 @@ fn markdown(article: &Article, ctx: &ExportContext) -> String {
         out.push_str(&title);
         out.push_str("\n\n");
     }
-    out.push_str(&article.content_markdown);
+    out.push_str(&article.markdown());
     if !out.ends_with('\n') {
         out.push('\n');
     }
@@ -455,7 +455,6 @@ mod tests {
             published: Some("2024-06-20".into()),
             content_html: "<p>Hello <b>world</b></p>".into(),
             text: "Hello world".into(),
-            content_markdown: "Hello **world**\n".into(),
             mirror: Mirror {
                 is_mirror: true,
                 ..Mirror::default()
@@ -505,7 +504,7 @@ mod tests {
     fn markdown_missing_values_are_null() {
         let a = Article {
             title: "T".into(),
-            content_markdown: "x\n".into(),
+            content_html: "<p>x</p>".into(),
             ..Article::default()
         };
         let md = export(&a, ExportFormat::Markdown, &ExportContext::default());

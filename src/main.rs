@@ -120,6 +120,8 @@ struct JsonLine<'a> {
     path: &'a str,
     #[serde(flatten)]
     article: &'a Article,
+    /// [`Article::markdown`]: the JSON carries every rendering.
+    content_markdown: String,
     error: Option<String>,
 }
 
@@ -195,6 +197,7 @@ fn render(article: &Article, format: Format, path: &str, ctx: &ExportContext) ->
             let line = JsonLine {
                 path,
                 article,
+                content_markdown: article.markdown(),
                 error: None,
             };
             serde_json::to_string(&line).unwrap_or_default()
@@ -266,6 +269,7 @@ fn main() -> ExitCode {
                     let line = JsonLine {
                         path,
                         article: &Article::default(),
+                        content_markdown: String::new(),
                         error: Some(format!("cannot read: {e}")),
                     };
                     let _ = writeln!(out, "{}", serde_json::to_string(&line).unwrap_or_default());
@@ -304,6 +308,7 @@ fn main() -> ExitCode {
                 let line = JsonLine {
                     path,
                     article: &Article::default(),
+                    content_markdown: String::new(),
                     error: Some(e.to_string()),
                 };
                 serde_json::to_string(&line).unwrap_or_default()

@@ -137,7 +137,6 @@ fn extract_inner(
     links::absolutize(&mut dom, root, &base);
     let content_html = render::html(&dom, root, opts);
     let text = render::text(&dom, root);
-    let content_markdown = render::markdown(&dom, root);
     // Nothing readable, or only the labels of a form (a sign-in page): no article.
     if text.trim().is_empty() || !has_text_outside_forms(&dom, root) {
         return noscript_fallback(&pristine, url, opts, fallback, &meta);
@@ -169,7 +168,6 @@ fn extract_inner(
         lead_image: meta.lead_image.and_then(|u| base.resolve_http(&u)),
         content_html,
         text,
-        content_markdown,
         word_count,
         reading_minutes,
         mirror,
@@ -295,7 +293,7 @@ mod tests {
             );
             let a = extract(&html, None).expect("article");
             assert!(a.text.contains("Residents who rely"), "{object}: {}", a.text);
-            assert!(a.content_markdown.contains("Residents who rely"), "{object}");
+            assert!(a.markdown().contains("Residents who rely"), "{object}");
             assert!(a.content_html.contains("Residents who rely"), "{object}");
             for gone in ["<object", "<param", "<embed", "movie.swf"] {
                 assert!(!a.content_html.contains(gone), "{object}: {gone} in {}", a.content_html);

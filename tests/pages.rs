@@ -96,7 +96,6 @@ fn render_outputs(html: &str, url: &str) -> Vec<(&'static str, String)> {
             if let Some(obj) = json.as_object_mut() {
                 obj.remove("content_html");
                 obj.remove("text");
-                obj.remove("content_markdown");
             }
             let ctx = unmirror::ExportContext {
                 source_url: Some(url.to_string()),
