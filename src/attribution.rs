@@ -1007,7 +1007,11 @@ fn credits_in_text(
         };
         // Copyright line: "Copyright 2016 The Associated Press" (full
         // names only: "© CBS Interactive" is not CBS News).
-        if free && pat::COPYRIGHT_CUES.iter().any(|c| bl.contains(c)) {
+        if free
+            && pat::COPYRIGHT_CUES
+                .iter()
+                .any(|c| pat::find_str(bl, c).is_some())
+        {
             let near = pat::COPYRIGHT_CUES
                 .iter()
                 .filter_map(|c| bl.rfind(c))

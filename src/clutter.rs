@@ -476,9 +476,7 @@ pub(crate) fn looks_like_date(lower: &str) -> bool {
         || lower.contains('/')
         || lower.contains(':')
         || lower.contains('.')
-        || MONTHS
-            .iter()
-            .any(|m| pat::has_phrase(lower, m) || lower.contains(m))
+        || MONTHS.iter().any(|m| pat::find_str(lower, m).is_some())
 }
 
 /// `Date:2025-04-11 08:25:21`: a label, then a numeric date with a time.
@@ -488,7 +486,7 @@ fn is_mt_date_line(lower: &str) -> bool {
     }
     pat::MT_DATE_LABELS.iter().any(|label| {
         let mut from = 0;
-        while let Some(k) = lower[from..].find(label).map(|k| k + from) {
+        while let Some(k) = pat::find_str(&lower[from..], label).map(|k| k + from) {
             from = k + label.len();
             let left_ok = lower[..k]
                 .chars()
@@ -948,8 +946,12 @@ fn is_mt_breadcrumb(lower: &str) -> bool {
 
 fn is_scraper_disclaimer(lower: &str) -> bool {
     lower.chars().count() <= t::DISCLAIMER_MAX_CHARS
-        && pat::SCRAPER_SOURCE_CUES.iter().any(|c| lower.contains(c))
-        && pat::SCRAPER_TAKEDOWN_CUES.iter().any(|c| lower.contains(c))
+        && pat::SCRAPER_SOURCE_CUES
+            .iter()
+            .any(|c| pat::find_str(lower, c).is_some())
+        && pat::SCRAPER_TAKEDOWN_CUES
+            .iter()
+            .any(|c| pat::find_str(lower, c).is_some())
 }
 
 /// The article zone: the core, its parent and grandparent subtrees (where
@@ -1469,14 +1471,19 @@ fn classify_text(ctx: &Ctx, id: NodeId, outside: bool) -> Option<(&'static str, 
         }
     }
     for (w, kind) in pat::PROMPT_WORDS {
-        if tc <= 400 && lower.contains(w) {
+        if tc <= 400 && pat::find_str(&lower, w).is_some() {
             return Some((kind, format!("prompt (\"{w}\")")));
         }
     }
     if tc <= 80 && ld >= 0.5 && pat::find_any(&lower, pat::SHARE_BAR_WORDS).is_some() {
         return Some(("share_bar", "share links".to_string()));
     }
-    if tc <= 300 && pat::FOOTER_WORDS.iter().any(|w| lower.contains(w)) && is_last_ish(ctx, id) {
+    if tc <= 300
+        && pat::FOOTER_WORDS
+            .iter()
+            .any(|w| pat::find_str(&lower, w).is_some())
+        && is_last_ish(ctx, id)
+    {
         return Some(("site_footer", "copyright/footer line".to_string()));
     }
     if short
