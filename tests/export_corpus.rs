@@ -186,9 +186,13 @@ fn check_page(art: &Article, url: Option<&str>) -> Result<f64, String> {
             return Err(format!("code block not kept exactly: {:?}", clip(want)));
         }
     }
-    // Table cells: every cell of a table without nested tables is a cell.
+    // Table cells: every cell of a data table without nested tables is a
+    // cell. Layout tables (one column, or a heading or quotation in a cell)
+    // are written as their content: their text is checked above.
     let table = Selector::parse("table").expect("selector");
     let cell = Selector::parse("td, th").expect("selector");
+    let row = Selector::parse("tr").expect("selector");
+    let layout_content = Selector::parse("h1, h2, h3, h4, h5, h6, blockquote").expect("selector");
     let md_cells: Vec<String> = r.cells.iter().map(|c| collapse(c)).collect();
     for t in doc.select(&table) {
         // GFM has no nested tables: a table in a table is flattened to text.
@@ -196,6 +200,14 @@ fn check_page(art: &Article, url: Option<&str>) -> Result<f64, String> {
             .ancestors()
             .any(|a| a.value().as_element().is_some_and(|e| e.name() == "table"));
         if nested || t.select(&table).nth(1).is_some() {
+            continue;
+        }
+        let columns = t
+            .select(&row)
+            .map(|r| r.select(&cell).count())
+            .max()
+            .unwrap_or(0);
+        if columns <= 1 || t.select(&layout_content).next().is_some() {
             continue;
         }
         for c in t.select(&cell) {

@@ -251,6 +251,12 @@ impl Writer {
                 self.flush_para();
                 self.code_block(dom, id);
             }
+            "table" if is_layout_table(dom, id) => {
+                // Its cells are boxes of the page: their content, block by block.
+                self.flush_para();
+                stack.push(Step::Exit(Exit::Block));
+                push_children(dom, id, stack);
+            }
             "table" => {
                 self.flush_para();
                 self.table(dom, id);
@@ -710,6 +716,21 @@ fn push_children(dom: &Dom, id: NodeId, stack: &mut Vec<Step>) {
     }
 }
 
+/// A table that lays out the page rather than holding data: one column, or a
+/// cell holding a table, a heading or a quotation. A GFM table would squash
+/// such content into one line per row.
+fn is_layout_table(dom: &Dom, table: NodeId) -> bool {
+    let (_, rows) = table_rows(dom, table);
+    rows.iter().map(Vec::len).max().unwrap_or(0) <= 1
+        || rows.iter().flatten().any(|&cell| {
+            dom.descendant_elements(cell)
+                .any(|d| dom.is_one_of(d, LAYOUT_CELL_CONTENT) && fate(dom, d) != Fate::Drop)
+        })
+}
+
+/// Elements no data-table cell holds.
+const LAYOUT_CELL_CONTENT: &[&str] = &["table", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote"];
+
 /// A table's caption and its rows (cells in order), nested tables excluded.
 fn table_rows(dom: &Dom, table: NodeId) -> (Option<NodeId>, Vec<Vec<NodeId>>) {
     let mut caption = None;
@@ -1089,6 +1110,22 @@ mod tests {
             md("<table><caption>Cap</caption><tr><th>a</th><th>b|c</th></tr><tr><td colspan=2>wide <b>x</b></td></tr><tr><td>1</td></tr></table>"),
             "*Cap*\n\n| a | b\\|c |\n| --- | --- |\n| wide **x** |  |\n| 1 |  |\n"
         );
+    }
+
+    #[test]
+    fn layout_tables_are_their_content() {
+        // One cell holding the article: paragraphs, not a one-row table.
+        assert_eq!(
+            md("<table><tr><td><h2>Title</h2><p>First paragraph.</p><p>Second.</p></td></tr></table>"),
+            "## Title\n\nFirst paragraph.\n\nSecond.\n"
+        );
+        // Two columns, one holding a nested table: boxes, read in order.
+        let out = md("<table><tr><td><p>Menu</p></td><td><p>Story one.</p><table><tr><td>a</td><td>b</td></tr></table></td></tr></table>");
+        assert!(!out.contains("| Menu"), "{out}");
+        assert!(out.contains("Menu\n\nStory one.\n\n| a | b |"), "{out}");
+        // Lists and paragraphs in cells are still data.
+        assert!(md("<table><tr><th>Date</th><th>Notes</th></tr><tr><td>Sep 6</td><td><ul><li>x</li><li>y</li></ul></td></tr></table>")
+            .starts_with("| Date | Notes |"));
     }
 
     #[test]
