@@ -18,12 +18,15 @@ pub(crate) fn markdown_of_html(content_html: &str) -> String {
     markdown(&dom, wrap)
 }
 
-/// `content_html` parsed back into a tree, under a `<div>`. No byte limit:
-/// the HTML is the core's own output for a page that passed the limits.
+/// `content_html` parsed back into a tree, under a `<div>`, within the page
+/// limits (twice the byte limit: absolute links can make the article longer
+/// than the page it came from; the export also reads articles handed back by
+/// the extension, so the limits stay).
 fn reparse(content_html: &str) -> (crate::dom::Dom, crate::dom::NodeId) {
+    let defaults = crate::Options::default();
     let opts = crate::Options {
-        max_bytes: usize::MAX,
-        ..crate::Options::default()
+        max_bytes: defaults.max_bytes.saturating_mul(2),
+        ..defaults
     };
     let mut dom = crate::dom::Dom::new();
     let nodes = crate::parse::parse_fragment_into(&mut dom, content_html, &opts);
