@@ -553,18 +553,24 @@ mod tests {
         parse_document(html, &Options::default()).unwrap()
     }
 
-    /// The children of the page's `<div id=a>` after moving them under a new
-    /// root `div`, as the extractor hands over an article, and `complete_tables`.
-    fn completed(body: &str) -> String {
-        let mut d = doc(&format!("<body><div id=a>{body}</div></body>"));
-        let src = d
-            .descendant_elements(ROOT)
-            .find(|&n| d.id_attr(n) == "a")
-            .unwrap();
+    /// The elements with these ids moved, in order, under a new root `div`
+    /// (as the extractor hands over an article; `"-"` adds an empty `<p>`),
+    /// then `complete_tables`, then the output HTML.
+    fn cut_out(html: &str, ids: &[&str]) -> String {
+        let mut d = doc(html);
         let root = d.create_element("div");
-        for c in d.children(src) {
-            d.detach(c);
-            d.append_child(root, c);
+        for &id in ids {
+            let n = if id == "-" {
+                d.create_element("p")
+            } else {
+                let n = d
+                    .descendant_elements(ROOT)
+                    .find(|&n| d.id_attr(n) == id)
+                    .unwrap();
+                d.detach(n);
+                n
+            };
+            d.append_child(root, n);
         }
         complete_tables(&mut d, root);
         crate::render::html(&d, root, &Options::default())
@@ -572,18 +578,8 @@ mod tests {
 
     #[test]
     fn table_parts_get_the_table_they_need() {
-        // html5ever puts rows in a table; cut one table's body out, as the
-        // extractor can, by taking a tbody from a parsed page.
-        let mut d = doc("<table><tbody id=b><tr><th>Date</th><th>Topic</th></tr><tr><td>Sep 6</td><td>Intro</td></tr></tbody></table><p>after</p>");
-        let tbody = d
-            .descendant_elements(ROOT)
-            .find(|&n| d.id_attr(n) == "b")
-            .unwrap();
-        let root = d.create_element("div");
-        d.detach(tbody);
-        d.append_child(root, tbody);
-        complete_tables(&mut d, root);
-        let html = crate::render::html(&d, root, &Options::default());
+        // A table's body without its table.
+        let html = cut_out("<table><tbody id=b><tr><th>Date</th><th>Topic</th></tr><tr><td>Sep 6</td><td>Intro</td></tr></tbody></table><p>after</p>", &["b"]);
         assert!(
             html.starts_with("<table>\n<tbody>\n<tr>\n<th>Date</th>"),
             "{html}"
@@ -591,26 +587,7 @@ mod tests {
         assert_eq!(html.matches("<table>").count(), 1, "{html}");
 
         // Rows without a table: one table for the run, a second after the paragraph.
-        let mut d = doc("<table><tbody><tr id=r1><td>a</td></tr>\n<tr id=r2><td>b</td></tr></tbody></table><table><tbody><tr id=r3><td>c</td></tr></tbody></table>");
-        let root = d.create_element("div");
-        for id in ["r1", "r2"] {
-            let r = d
-                .descendant_elements(ROOT)
-                .find(|&n| d.id_attr(n) == id)
-                .unwrap();
-            d.detach(r);
-            d.append_child(root, r);
-        }
-        let p = d.create_element("p");
-        d.append_child(root, p);
-        let r3 = d
-            .descendant_elements(ROOT)
-            .find(|&n| d.id_attr(n) == "r3")
-            .unwrap();
-        d.detach(r3);
-        d.append_child(root, r3);
-        complete_tables(&mut d, root);
-        let html = crate::render::html(&d, root, &Options::default());
+        let html = cut_out("<table><tbody><tr id=r1><td>a</td></tr>\n<tr id=r2><td>b</td></tr></tbody></table><table><tbody><tr id=r3><td>c</td></tr></tbody></table>", &["r1", "r2", "-", "r3"]);
         assert_eq!(html.matches("<table>").count(), 2, "{html}");
         assert_eq!(html.matches("<tbody>").count(), 2, "{html}");
         assert!(
@@ -619,25 +596,23 @@ mod tests {
         );
 
         // A cell without its row was a layout box: it becomes a div.
-        let mut d =
-            doc("<table><tbody><tr><td id=c><p>The whole article.</p></td></tr></tbody></table>");
-        let cell = d
-            .descendant_elements(ROOT)
-            .find(|&n| d.id_attr(n) == "c")
-            .unwrap();
-        let root = d.create_element("div");
-        d.detach(cell);
-        d.append_child(root, cell);
-        complete_tables(&mut d, root);
-        let html = crate::render::html(&d, root, &Options::default());
+        let html = cut_out(
+            "<table><tbody><tr><td id=c><p>The whole article.</p></td></tr></tbody></table>",
+            &["c"],
+        );
         assert!(!html.contains("<td") && !html.contains("<table"), "{html}");
         assert!(html.contains("<p>The whole article.</p>"), "{html}");
 
         // Whole tables are left alone.
-        let whole = "<table><caption>c</caption><colgroup><col></colgroup><thead><tr><th>h</th></tr></thead><tbody><tr><td>d</td></tr></tbody></table>";
+        let whole = "<table id=w><caption>c</caption><colgroup><col></colgroup><thead><tr><th>h</th></tr></thead><tbody><tr><td>d</td></tr></tbody></table>";
         assert_eq!(
-            completed(whole).split_whitespace().collect::<String>(),
-            whole.split_whitespace().collect::<String>()
+            cut_out(whole, &["w"])
+                .split_whitespace()
+                .collect::<String>(),
+            whole
+                .replace(" id=w", "")
+                .split_whitespace()
+                .collect::<String>()
         );
     }
 
