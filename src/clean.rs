@@ -452,7 +452,7 @@ fn complete_tables(dom: &mut Dom, root: NodeId) {
             let mut next = Some(cur);
             while let Some(s) = next {
                 let joins = s == cur
-                    || (dom.is_text(s) && dom.text(s).is_some_and(|t| t.trim().is_empty()))
+                    || dom.text(s).is_some_and(|t| t.trim().is_empty())
                     || table_wrapper(dom, s) == Some(wrapper);
                 if !joins {
                     break;
@@ -467,7 +467,8 @@ fn complete_tables(dom: &mut Dom, root: NodeId) {
 }
 
 /// The element `n` must be wrapped in to sit where the parser would put it,
-/// or `None` when its parent is right (or it is no table part).
+/// or `None` when its parent is right (or it is no table part). For a cell
+/// that is a row; [`complete_tables`] makes such a cell a `<div>` instead.
 fn table_wrapper(dom: &Dom, n: NodeId) -> Option<&'static str> {
     let (parents, wrapper): (&[&str], &'static str) = match dom.tag(n) {
         "td" | "th" => (&["tr"], "tr"),

@@ -52,3 +52,15 @@ pub use pipeline::{extract, extract_with};
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
+
+/// The shared corpus folder (`UNMIRROR_SHARED`, else `../shared`), for the
+/// unit tests that run over it; `None` (the test skips) when it is absent.
+#[cfg(test)]
+fn shared_corpus() -> Option<std::path::PathBuf> {
+    let manifest = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    std::env::var_os("UNMIRROR_SHARED")
+        .map(std::path::PathBuf::from)
+        .or_else(|| Some(manifest.join("../shared")))
+        .map(|s| s.join("corpus"))
+        .filter(|c| c.exists())
+}

@@ -251,15 +251,16 @@ impl Writer {
                 self.flush_para();
                 self.code_block(dom, id);
             }
-            "table" if is_layout_table(dom, id) => {
-                // Its cells are boxes of the page: their content, block by block.
-                self.flush_para();
-                stack.push(Step::Exit(Exit::Block));
-                push_children(dom, id, stack);
-            }
             "table" => {
                 self.flush_para();
-                self.table(dom, id);
+                let (caption, rows) = table_rows(dom, id);
+                if is_layout_table(dom, &rows) {
+                    // Its cells are boxes of the page: their content, block by block.
+                    stack.push(Step::Exit(Exit::Block));
+                    push_children(dom, id, stack);
+                } else {
+                    self.table(dom, caption, rows);
+                }
             }
             "hr" => {
                 self.flush_para();
@@ -556,8 +557,8 @@ impl Writer {
         self.verbatim = false;
     }
 
-    fn table(&mut self, dom: &Dom, id: NodeId) {
-        let (caption, rows) = table_rows(dom, id);
+    /// A data table's caption and rows (see [`table_rows`]) as a GFM table.
+    fn table(&mut self, dom: &Dom, caption: Option<NodeId>, rows: Vec<Vec<NodeId>>) {
         if let Some(c) = caption {
             let text = cell_markdown(dom, c);
             if !text.is_empty() {
@@ -719,8 +720,7 @@ fn push_children(dom: &Dom, id: NodeId, stack: &mut Vec<Step>) {
 /// A table that lays out the page rather than holding data: one column, or a
 /// cell holding a table, a heading or a quotation. A GFM table would squash
 /// such content into one line per row.
-fn is_layout_table(dom: &Dom, table: NodeId) -> bool {
-    let (_, rows) = table_rows(dom, table);
+fn is_layout_table(dom: &Dom, rows: &[Vec<NodeId>]) -> bool {
     rows.iter().map(Vec::len).max().unwrap_or(0) <= 1
         || rows.iter().flatten().any(|&cell| {
             dom.descendant_elements(cell)
@@ -1314,12 +1314,8 @@ mod tests {
     /// The shared corpus, when present: every page's `<body>` survives the trip.
     #[test]
     fn round_trip_over_corpus() {
-        let manifest = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let shared = Some(manifest.join("../shared"))
-            .filter(|p| p.exists())
-            .or_else(|| std::env::var_os("UNMIRROR_SHARED").map(std::path::PathBuf::from));
-        let Some(dir) = shared
-            .map(|s| s.join("corpus/readability"))
+        let Some(dir) = crate::shared_corpus()
+            .map(|c| c.join("readability"))
             .filter(|d| d.exists())
         else {
             eprintln!("skipped: no shared corpus (set UNMIRROR_SHARED to the shared folder)");

@@ -46,19 +46,14 @@ mod tests {
     /// what the Markdown export is rendered from, is what the core built.
     #[test]
     fn content_html_parses_back_into_itself_over_the_corpus() {
-        let manifest = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let shared = std::env::var_os("UNMIRROR_SHARED")
-            .map(std::path::PathBuf::from)
-            .or_else(|| Some(manifest.join("../shared")))
-            .filter(|p| p.join("corpus").exists());
-        let Some(shared) = shared else {
+        let Some(corpus) = crate::shared_corpus() else {
             eprintln!("skipped: no shared corpus (set UNMIRROR_SHARED to the shared folder)");
             return;
         };
         let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
         let (mut count, mut failures) = (0, Vec::new());
-        for corpus in ["readability", "wcxb-dev", "mirrors/dev"] {
-            let Ok(dirs) = std::fs::read_dir(shared.join("corpus").join(corpus)) else {
+        for name in ["readability", "wcxb-dev", "mirrors/dev"] {
+            let Ok(dirs) = std::fs::read_dir(corpus.join(name)) else {
                 continue;
             };
             for dir in dirs.flatten().map(|e| e.path()) {
