@@ -444,9 +444,8 @@ fn bylines(page: &Page, meta: &Metadata, s: &mut Scan) {
             if page.text[b] as usize > t::BYLINE_MAX_CHARS {
                 continue;
             }
-            let words = pat::class_words(&dom.match_string(b));
             let text = page.block_text(b).into_owned();
-            let by_class = words.iter().any(|w| w == "byline" || w == "author");
+            let by_class = dom.any_class_word(b, |w| w == "byline" || w == "author");
             if by_class || text.to_ascii_lowercase().starts_with("by ") {
                 lines.push(text);
             }

@@ -385,13 +385,11 @@ fn unlikely_here(dom: &Dom, id: NodeId) -> bool {
     if class.is_empty() && idv.is_empty() {
         return false;
     }
-    let words = pat::class_words(&dom.match_string(id));
-    let unlikely = pat::UNLIKELY_WORDS
-        .iter()
-        .any(|w| words.iter().any(|x| x == w));
-    let likely = pat::LIKELY_WORDS
-        .iter()
-        .any(|w| words.iter().any(|x| x == w));
+    let mut unlikely = false;
+    let likely = dom.any_class_word(id, |w| {
+        unlikely = unlikely || pat::UNLIKELY_WORDS.contains(&w);
+        pat::LIKELY_WORDS.contains(&w)
+    });
     unlikely && !likely
 }
 
@@ -946,12 +944,8 @@ fn is_mt_breadcrumb(lower: &str) -> bool {
 
 fn is_scraper_disclaimer(lower: &str) -> bool {
     lower.chars().count() <= t::DISCLAIMER_MAX_CHARS
-        && pat::SCRAPER_SOURCE_CUES
-            .iter()
-            .any(|c| pat::find_str(lower, c).is_some())
-        && pat::SCRAPER_TAKEDOWN_CUES
-            .iter()
-            .any(|c| pat::find_str(lower, c).is_some())
+        && pat::contains_any_ci(lower, &pat::SCRAPER_SOURCE_CUES)
+        && pat::contains_any_ci(lower, &pat::SCRAPER_TAKEDOWN_CUES)
 }
 
 /// The article zone: the core, its parent and grandparent subtrees (where
@@ -1532,6 +1526,22 @@ fn heading_text(page: &Page, id: NodeId) -> Option<String> {
     (!t.is_empty() && t.chars().count() <= 60).then_some(t)
 }
 
+/// The first entry of [`pat::CLUTTER_CLASS_WORDS`] (in list order) matching a
+/// class/id word of the element: `(word, kind)`.
+fn clutter_class_word(dom: &Dom, id: NodeId) -> Option<(&'static str, &'static str)> {
+    let mut first: Option<usize> = None;
+    dom.any_class_word(id, |token| {
+        let hit = pat::CLUTTER_CLASS_WORDS
+            .iter()
+            .position(|(w, _)| pat::word_matches(token, w));
+        if let Some(i) = hit {
+            first = Some(first.map_or(i, |f| f.min(i)));
+        }
+        first == Some(0)
+    });
+    first.map(|i| pat::CLUTTER_CLASS_WORDS[i])
+}
+
 /// Clutter recognisable by tag, ARIA role or class/id words.
 fn classify_markup(dom: &Dom, id: NodeId) -> Option<(&'static str, String)> {
     let tag = dom.tag(id);
@@ -1541,11 +1551,8 @@ fn classify_markup(dom: &Dom, id: NodeId) -> Option<(&'static str, String)> {
             return Some((kind, format!("role=\"{role}\"")));
         }
     }
-    let words = pat::class_words(&dom.match_string(id));
-    for (w, kind) in pat::CLUTTER_CLASS_WORDS {
-        if pat::words_contain(&words, w) {
-            return Some((kind, format!("class/id word \"{w}\"")));
-        }
+    if let Some((w, kind)) = clutter_class_word(dom, id) {
+        return Some((kind, format!("class/id word \"{w}\"")));
     }
     if let Some((_, kind)) = pat::CLUTTER_TAGS.iter().find(|(t, _)| *t == tag) {
         return Some((kind, format!("<{tag}> outside the article")));
@@ -1559,11 +1566,7 @@ fn classify_inline(ctx: &Ctx, id: NodeId) -> Option<(&'static str, String)> {
     let page = ctx.page;
     let dom = page.dom;
     let tc = page.text[id] as usize;
-    let words = pat::class_words(&dom.match_string(id));
-    let class_kind = pat::CLUTTER_CLASS_WORDS
-        .iter()
-        .find(|(w, _)| pat::words_contain(&words, w))
-        .map(|(w, k)| (*w, *k));
+    let class_kind = clutter_class_word(dom, id);
     // Ads: ad words in class/id, or an ad label alone.
     if let Some((w, "ad")) = class_kind {
         if tc <= 200 {

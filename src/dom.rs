@@ -577,6 +577,12 @@ impl Dom {
             .any(|c| c == class)
     }
 
+    /// [`crate::patterns::any_class_word`] over the class, then the id.
+    pub fn any_class_word(&self, id: NodeId, mut f: impl FnMut(&str) -> bool) -> bool {
+        crate::patterns::any_class_word(self.class_attr(id), &mut f)
+            || crate::patterns::any_class_word(self.id_attr(id), &mut f)
+    }
+
     /// Class and id joined with a space: what Readability matches its
     /// positive/negative/unlikely patterns against.
     pub fn match_string(&self, id: NodeId) -> String {

@@ -240,7 +240,9 @@ pub(crate) fn expand(pristine: &Dom, source: NodeId, kept: usize) -> Option<(Dom
 /// page's content (reviews, other products, comments): the heading's wrapper
 /// when it leads one, else the heading and the siblings up to the next one.
 pub(crate) fn drop_stop_sections(dom: &mut Dom, region: NodeId) {
-    let total = widen::visible_text_len(dom, region) as f64;
+    // The region's text, measured before the first section goes (and only if
+    // one is found: most pages have none).
+    let mut total: Option<f64> = None;
     for h in dom.elements_by_tag(region, patterns::HEADING_TAGS) {
         if !dom.is_ancestor(region, h)
             || dom.text_len_trimmed(h) > tuning::EXPAND_STOP_HEADING_CHARS
@@ -279,6 +281,7 @@ pub(crate) fn drop_stop_sections(dom: &mut Dom, region: NodeId) {
             .iter()
             .map(|&n| widen::visible_text_len(dom, n))
             .sum();
+        let total = *total.get_or_insert_with(|| widen::visible_text_len(dom, region) as f64);
         if len as f64 > tuning::STOP_SECTION_MAX_SHARE * total {
             continue;
         }

@@ -801,12 +801,12 @@ pub fn find_ci(hay: &str, needle: &str, from: usize) -> Option<usize> {
 
 /// A fixed list of needles for [`contains_any_ci`], with its lookup table (needle
 /// indices chained by first byte, either case) built at compile time. The
-/// needles are non-empty ASCII and fewer than 255: a list that is not fails to
-/// compile.
+/// needles are non-empty and fewer than 255: a list that is not fails to
+/// compile. Non-ASCII needles match byte for byte (on UTF-8 a match starts at a
+/// character boundary, since a needle starts with one).
 pub struct CiSet<'a> {
     needles: &'a [&'a str],
-    /// First needle per first byte, either case (`CI_NIL`: none; none for
-    /// non-ASCII bytes).
+    /// First needle per first byte, either case (`CI_NIL`: none).
     head: [u8; 256],
     /// Next needle with the same first byte.
     next: [u8; 256],
@@ -826,10 +826,7 @@ impl<'a> CiSet<'a> {
         while k > 0 {
             k -= 1;
             let b = needles[k].as_bytes();
-            assert!(
-                !b.is_empty() && needles[k].is_ascii(),
-                "CiSet: needles are non-empty ASCII"
-            );
+            assert!(!b.is_empty(), "CiSet: needles are non-empty");
             let slot = b[0].to_ascii_lowercase() as usize;
             set.next[k] = set.head[slot];
             set.head[slot] = k as u8;
@@ -1412,7 +1409,7 @@ pub const MT_RECOMMEND_HEADINGS: &[&str] = &["recommendation", "recommendations"
 
 /// Scraper disclaimers: a block holding a phrase of each list ("collected from the
 /// internet" + "please contact us and it will be removed").
-pub const SCRAPER_SOURCE_CUES: &[&str] = &[
+pub static SCRAPER_SOURCE_CUES: CiSet<'static> = CiSet::new(&[
     "collected from the internet",
     "collected from internet",
     "collected from the web",
@@ -1431,8 +1428,8 @@ pub const SCRAPER_SOURCE_CUES: &[&str] = &[
     "来源于互联网",
     "来自互联网",
     "转载",
-];
-pub const SCRAPER_TAKEDOWN_CUES: &[&str] = &[
+]);
+pub static SCRAPER_TAKEDOWN_CUES: CiSet<'static> = CiSet::new(&[
     "infringe",
     "infringes",
     "infringement",
@@ -1446,7 +1443,7 @@ pub const SCRAPER_TAKEDOWN_CUES: &[&str] = &[
     "removed immediately",
     "侵权",
     "删除",
-];
+]);
 
 // ---- republication notices (attribution signal 2) ---------------------------
 
@@ -1842,22 +1839,28 @@ pub fn collapse_ws(s: &str) -> String {
     out
 }
 
-/// Split a class or id value into lower-case words: at spaces, `-`, `_`, digits
-/// and lower→upper case changes ("postMeta" → "post", "meta").
-pub fn class_words(s: &str) -> Vec<String> {
-    let mut out = Vec::new();
+/// Call `f` with each word of a class or id value in turn until it answers
+/// true; whether it did. The words are lower case, split at spaces, `-`, `_`,
+/// digits and lower→upper case changes ("postMeta" → "post", "meta").
+pub fn any_class_word(s: &str, mut f: impl FnMut(&str) -> bool) -> bool {
     let mut cur = String::new();
     let mut prev_lower = false;
     for c in s.chars() {
         if !c.is_alphabetic() {
             if !cur.is_empty() {
-                out.push(std::mem::take(&mut cur));
+                if f(&cur) {
+                    return true;
+                }
+                cur.clear();
             }
             prev_lower = false;
             continue;
         }
         if c.is_uppercase() && prev_lower && !cur.is_empty() {
-            out.push(std::mem::take(&mut cur));
+            if f(&cur) {
+                return true;
+            }
+            cur.clear();
         }
         prev_lower = c.is_lowercase();
         if c.is_ascii() {
@@ -1866,18 +1869,13 @@ pub fn class_words(s: &str) -> Vec<String> {
             cur.extend(c.to_lowercase());
         }
     }
-    if !cur.is_empty() {
-        out.push(cur);
-    }
-    out
+    !cur.is_empty() && f(&cur)
 }
 
-/// Does a class/id word list contain `word` (whole token; or token prefix when the
-/// word has 5+ letters)?
-pub fn words_contain(words: &[String], word: &str) -> bool {
-    words
-        .iter()
-        .any(|w| w == word || (word.len() >= 5 && w.starts_with(word)))
+/// Does the class/id token `token` match the listed `word` (the whole token; or
+/// its start when the word has 5+ letters)?
+pub fn word_matches(token: &str, word: &str) -> bool {
+    token == word || (word.len() >= 5 && token.starts_with(word))
 }
 
 /// Form elements: text only inside these (labels, buttons) is not an article.
@@ -1911,14 +1909,35 @@ mod match_tests {
         assert!(is_block_tag("div") && is_block_tag("ul") && !is_block_tag("span"));
     }
 
+    fn class_words(s: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        any_class_word(s, |w| {
+            out.push(w.to_string());
+            false
+        });
+        out
+    }
+
     #[test]
     fn class_word_split() {
         assert_eq!(
             class_words("site-header postMeta ad_slot2"),
             vec!["site", "header", "post", "meta", "ad", "slot"]
         );
-        assert!(words_contain(&class_words("advertisement-box"), "advert"));
-        assert!(!words_contain(&class_words("shadow"), "ad"));
+        assert_eq!(class_words("ÉtéNews x"), vec!["été", "news", "x"]);
+        assert!(class_words(" -_9 ").is_empty());
+        // The walk stops at the first word the visitor accepts.
+        let mut seen = Vec::new();
+        assert!(any_class_word("one two three", |w| {
+            seen.push(w.to_string());
+            w == "two"
+        }));
+        assert_eq!(seen, ["one", "two"]);
+        assert!(class_words("advertisement-box")
+            .iter()
+            .any(|t| word_matches(t, "advert")));
+        assert!(!class_words("shadow").iter().any(|t| word_matches(t, "ad")));
+        assert!(!word_matches("adverts", "ad") && word_matches("ad", "ad"));
     }
 }
 
@@ -1934,6 +1953,20 @@ mod tests {
         assert!(contains_any_ci("AuthorName", &BYLINE));
         assert!(!contains_any_ci("", &BYLINE));
         assert!(!contains_any_ci("é-autho", &BYLINE));
+        // Non-ASCII needles match byte for byte, anywhere in the text.
+        assert!(contains_any_ci(
+            "本文来源于网络，如有侵权请联系",
+            &SCRAPER_SOURCE_CUES
+        ));
+        assert!(contains_any_ci(
+            "本文来源于网络，如有侵权请联系",
+            &SCRAPER_TAKEDOWN_CUES
+        ));
+        assert!(!contains_any_ci("本文来源于", &SCRAPER_SOURCE_CUES));
+        assert!(contains_any_ci(
+            "Reprinted From the Times",
+            &SCRAPER_SOURCE_CUES
+        ));
         assert!(is_negative("hid"));
         assert!(is_negative("a hid"));
         assert!(is_negative("hid b"));

@@ -56,6 +56,11 @@ fn extract_inner(
         return noscript_fallback(&pristine, url, opts, fallback, &meta);
     };
     let mut root = grabbed.content;
+    // The pick's visible text, which each widening below compares against:
+    // measured once, since a widening that applies replaces the pick and ends
+    // the comparisons.
+    let (pick, kept) = (root, std::cell::OnceCell::new());
+    let kept_len = |dom: &crate::dom::Dom| *kept.get_or_init(|| widen::visible_text_len(dom, pick));
     // Widening: the page's own main region when Readability kept a small part of it.
     let mut widened = false;
     if let Some(main) = widen::main_region(&pristine) {
@@ -81,7 +86,7 @@ fn extract_inner(
     // …or the run of alike items (posts, cards) its pick is one of.
     if let (false, Some(source)) = (widened, grabbed.source) {
         if let Some((_, first, last)) = widen::repeated_group(&pristine, source) {
-            let kept = widen::visible_text_len(&dom, root) as f64;
+            let kept = kept_len(&dom) as f64;
             let mut wider = pristine.clone();
             let wrap = wider.create_element("div");
             let mut cur = Some(first);
@@ -101,7 +106,7 @@ fn extract_inner(
     // …or the region of alike items that are not siblings (threads).
     if let (false, Some(source)) = (widened || root != grabbed.content, grabbed.source) {
         if let Some((region, items)) = widen::alike_region(&pristine, source) {
-            let kept = widen::visible_text_len(&dom, root) as f64;
+            let kept = kept_len(&dom) as f64;
             let mut wider = pristine.clone();
             widen::strip(&mut wider, region);
             expand::drop_unlikely(&mut wider, region, &items);
@@ -119,8 +124,7 @@ fn extract_inner(
     // …or, when none applied, every good text block of the page's content
     // region when the pick holds a small share of it.
     if let (false, Some(source)) = (widened || root != grabbed.content, grabbed.source) {
-        let kept = widen::visible_text_len(&dom, root);
-        if let Some((wider, wrap)) = expand::expand(&pristine, source, kept) {
+        if let Some((wider, wrap)) = expand::expand(&pristine, source, kept_len(&dom)) {
             dom = wider;
             root = wrap;
         }

@@ -419,11 +419,15 @@ fn is_unwanted_char(c: char) -> bool {
 /// before any `/`, `?` or `#`) must be allowlisted, judged on the cleaned value
 /// and again with character references decoded.
 pub(crate) fn safe_url(raw: &str, use_: UrlUse) -> Option<String> {
-    let cleaned: String = raw
-        .trim_matches(|c: char| c <= ' ')
-        .chars()
-        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-        .collect();
+    let trimmed = raw.trim_matches(|c: char| c <= ' ');
+    let cleaned: String = if trimmed.contains(['\t', '\n', '\r']) {
+        trimmed
+            .chars()
+            .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+            .collect()
+    } else {
+        trimmed.to_string()
+    };
     if cleaned.chars().any(is_unwanted_char) {
         return None;
     }
