@@ -18,7 +18,9 @@
 //     (srcset/sizes on the <img>, srcset/sizes/media on its <picture> sources):
 //     `src` says which one is shown;
 //   - `style` attributes (what they hide is marked `hidden` from the computed
-//     style, which also sees stylesheets) and `on*` event handler attributes.
+//     style, which also sees stylesheets) and, on the elements written tag by
+//     tag (below), `on*` event handler attributes (the core never reads them;
+//     in subtrees copied whole they stay).
 // Every element of <body> is kept, so positions and selectors computed on the
 // copy still point at the same live elements.
 //
@@ -82,71 +84,159 @@
   /**
    * Serialise `doc`'s live DOM. `skip` is an element left out entirely (our own
    * overlay host, if present).
+   *
+   * Two passes. The survey visits every node once: it checks visibility, finds
+   * what the copy must change (hidden marks, image sources, dropped bodies and
+   * attributes, comments, `skip`), and marks those elements and their
+   * ancestors. The writer then copies every unmarked subtree with one
+   * `outerHTML` (the browser's own serialiser, the same escaping as ours) and
+   * writes only the marked elements tag by tag, without the per-attribute
+   * calls of a full walk. Measured in Chromium on 47 corpus pages: the copy is
+   * the same (but for the `on*` attributes of whole subtrees, and `>` written
+   * `&gt;` in attribute values) in 0.89-0.91x the time (median of per-page
+   * ratios); the visibility checks, one per element, are most of what is left.
    * @returns {{ html: string, url: string, stats: { elements: number, hidden: number, images: number, chars: number, ms: number } }}
    */
   function capture(doc = document, skip = null) {
     const t0 = performance.now();
-    const out = [];
     const stats = { elements: 0, hidden: 0, images: 0, chars: 0, ms: 0 };
-    if (doc.doctype) out.push('<!DOCTYPE html>');
+    const plan = survey(doc, skip, stats);
+    const html = write(doc, skip, plan);
+    stats.chars = html.length;
+    stats.ms = performance.now() - t0;
+    return { html, url: doc.location?.href ?? '', stats };
+  }
+
+  /**
+   * Pass 1. Returns `marked` (elements written tag by tag: those the copy
+   * changes and their ancestors), `hidden` (elements to mark `hidden`) and
+   * `src` (img → the source to write instead of its `src`).
+   */
+  function survey(doc, skip, stats) {
+    const marked = new Set();
+    const hidden = new Set();
+    const src = new Map();
     const root = doc.documentElement;
+    if (!root) return { marked, hidden, src };
     const body = doc.body;
     const head = doc.head;
-    let inBody = false;
-    let inHead = false;
+    const mark = (el) => {
+      while (el && !marked.has(el)) {
+        marked.add(el);
+        el = el.parentNode;
+      }
+    };
+    // <head> is always written tag by tag (only its metadata is kept).
+    if (head) mark(head);
     let hiddenRoot = null; // topmost hidden ancestor of the current node, if any
     let node = root;
+    walk: while (node) {
+      let descend = false;
+      const type = node.nodeType;
+      if (type === 1) {
+        const name = node.localName;
+        if (node === skip) {
+          mark(node.parentNode);
+        } else if (node === head) {
+          stats.elements += 1 + head.getElementsByTagName('*').length;
+        } else {
+          stats.elements++;
+          let changed = false;
+          if (name === 'img') {
+            const cur = chosenSrc(node);
+            if (cur !== '') {
+              if (cur !== node.getAttribute('src')) {
+                src.set(node, cur);
+                stats.images++;
+                changed = true;
+              }
+              changed ||= node.hasAttribute('srcset') || node.hasAttribute('sizes');
+            }
+          } else if (name === 'source') {
+            changed = node.parentNode?.localName === 'picture';
+          } else if (name === 'script') {
+            changed = !DATA_SCRIPT.test(node.getAttribute('type') ?? '') && node.firstChild !== null;
+          } else if (DROP_BODY.has(name)) {
+            // (A <template>'s content is not among its children.)
+            changed = true;
+          }
+          if (node.hasAttribute('style')) changed = true;
+          if (hiddenRoot === null && node !== body && node !== root && !NO_CHECK.has(name)) {
+            if (node.hasAttribute('hidden')) {
+              hiddenRoot = node;
+            } else if (cssHidden(node)) {
+              hidden.add(node);
+              stats.hidden++;
+              hiddenRoot = node;
+              changed = true;
+            }
+          }
+          if (changed) mark(node);
+          descend = node.firstChild !== null && !VOID.has(name) && !DROP_BODY.has(name) && name !== 'script';
+        }
+      } else if (type === 8 || type === 7) {
+        // Comments and processing instructions are left out.
+        mark(node.parentNode);
+      }
+      if (descend) {
+        node = node.firstChild;
+        continue;
+      }
+      while (node !== root) {
+        if (node === hiddenRoot) hiddenRoot = null;
+        if (node.nextSibling) {
+          node = node.nextSibling;
+          continue walk;
+        }
+        node = node.parentNode;
+      }
+      break;
+    }
+    return { marked, hidden, src };
+  }
 
+  /** Pass 2: the copy. */
+  function write(doc, skip, { marked, hidden, src }) {
+    const out = [];
+    if (doc.doctype) out.push('<!DOCTYPE html>');
+    const root = doc.documentElement;
+    if (!root) return out.join('');
+    const head = doc.head;
+    let inHead = false;
+    let node = root;
     walk: while (node) {
       let descend = false;
       if (node.nodeType === 1 && node !== skip && !(inHead && !headKeeps(node, node.localName))) {
-        const name = node.localName;
-        stats.elements++;
-        if (node === body) inBody = true;
-        else if (node === head) inHead = true;
-        out.push('<', name);
-        let hasHidden = false;
-        let srcOverride = null;
-        let dropAlternatives = false;
-        if (name === 'img') {
-          const cur = chosenSrc(node);
-          dropAlternatives = cur !== '';
-          if (cur && cur !== node.getAttribute('src')) {
-            srcOverride = cur;
-            stats.images++;
+        if (!marked.has(node)) {
+          out.push(node.outerHTML);
+        } else {
+          const name = node.localName;
+          if (node === head) inHead = true;
+          out.push('<', name);
+          const srcOverride = src.get(node) ?? null;
+          let dropAlternatives = false;
+          if (name === 'img') {
+            dropAlternatives = chosenSrc(node) !== '';
+          } else if (name === 'source' && node.parentNode?.localName === 'picture') {
+            dropAlternatives = chosenSrc(node.parentNode.querySelector('img')) !== '';
           }
-        } else if (name === 'source' && node.parentNode?.localName === 'picture') {
-          dropAlternatives = chosenSrc(node.parentNode.querySelector('img')) !== '';
-        }
-        // getAttributeNames + getAttribute: iterating `attributes` makes the
-        // browser create an Attr object per attribute (3-4x slower on a first walk).
-        for (const a of node.getAttributeNames()) {
-          if (a === 'hidden') hasHidden = true;
-          if (srcOverride !== null && a === 'src') continue;
-          if (dropAlternatives && ALTERNATIVES.has(a)) continue;
-          if (a === 'style' || a.startsWith('on')) continue;
-          out.push(' ', a, '="', escAttr(node.getAttribute(a)), '"');
-        }
-        if (srcOverride !== null) out.push(' src="', escAttr(srcOverride), '"');
-        if (inBody && hiddenRoot === null && !hasHidden && !NO_CHECK.has(name) && node !== body && cssHidden(node)) {
-          out.push(' hidden=""');
-          stats.hidden++;
-          hiddenRoot = node;
-        } else if (hasHidden && hiddenRoot === null) {
-          hiddenRoot = node;
-        }
-        out.push('>');
-        if (!VOID.has(name)) {
-          const keepBody =
-            !DROP_BODY.has(name) && (name !== 'script' || DATA_SCRIPT.test(node.getAttribute('type') ?? ''));
-          if (keepBody && node.firstChild) {
-            descend = true;
-          } else {
-            out.push('</', name, '>');
-            if (hiddenRoot === node) hiddenRoot = null;
+          // getAttributeNames + getAttribute: iterating `attributes` makes the
+          // browser create an Attr object per attribute (3-4x slower on a first walk).
+          for (const a of node.getAttributeNames()) {
+            if (srcOverride !== null && a === 'src') continue;
+            if (dropAlternatives && ALTERNATIVES.has(a)) continue;
+            if (a === 'style' || a.startsWith('on')) continue;
+            out.push(' ', a, '="', escAttr(node.getAttribute(a)), '"');
           }
-        } else if (hiddenRoot === node) {
-          hiddenRoot = null;
+          if (srcOverride !== null) out.push(' src="', escAttr(srcOverride), '"');
+          if (hidden.has(node)) out.push(' hidden=""');
+          out.push('>');
+          if (!VOID.has(name)) {
+            const keepBody =
+              !DROP_BODY.has(name) && (name !== 'script' || DATA_SCRIPT.test(node.getAttribute('type') ?? ''));
+            if (keepBody && node.firstChild) descend = true;
+            else out.push('</', name, '>');
+          }
         }
       } else if (node.nodeType === 3) {
         const parent = node.parentNode;
@@ -166,17 +256,11 @@
         }
         node = node.parentNode;
         out.push('</', node.localName, '>');
-        if (hiddenRoot === node) hiddenRoot = null;
-        if (node === body) inBody = false;
-        else if (node === head) inHead = false;
+        if (node === head) inHead = false;
       }
       break;
     }
-
-    const html = out.join('');
-    stats.chars = html.length;
-    stats.ms = performance.now() - t0;
-    return { html, url: doc.location?.href ?? '', stats };
+    return out.join('');
   }
 
   ns.capture = Object.freeze({ capture });
