@@ -680,7 +680,9 @@ fn notices(
         return; // footnotes
     }
     let lower = text.to_ascii_lowercase();
-    let links = links_of(page, b);
+    // The block's links, collected when a cue asks for them (most blocks have none).
+    let links = std::cell::OnceCell::new();
+    let links = || links.get_or_init(|| links_of(page, b));
     let off_site = |href: &str| -> Option<(Url, String)> {
         let (u, h) = host_of(href, page_url)?;
         let same = s.site.domain.as_deref() == Some(registrable_domain(&h).as_str());
@@ -699,12 +701,12 @@ fn notices(
             .unwrap_or(title_part);
         // The site's link is the one whose text is the name after the cue; the
         // article's link is the one whose text is the title.
-        let site_link = links
+        let site_link = links()
             .iter()
             .rev()
             .find(|(lt, _)| !lt.is_empty() && name.starts_with(lt.as_str()));
         let host = site_link.and_then(|(_, h)| off_site(h)).map(|(_, h)| h);
-        let url = links
+        let url = links()
             .iter()
             .find(|(lt, _)| !lt.is_empty() && title_part.contains(lt.as_str()))
             .and_then(|(_, h)| off_site(h))
@@ -741,7 +743,7 @@ fn notices(
         // Without a link, only a known outlet's name counts ("in The Atlantic",
         // not "on Wednesday, March 2").
         let name = name_after(after).filter(|n| n.starts_with(char::is_uppercase));
-        let link = links
+        let link = links()
             .iter()
             .find(|(lt, _)| !lt.is_empty() && after.contains(lt.as_str()));
         let lu = link.and_then(|(_, h)| off_site(h));
@@ -773,7 +775,7 @@ fn notices(
                 .get(label.len()..)
                 .unwrap_or("")
                 .trim_start_matches([':', ' ', '：']);
-            let link = links
+            let link = links()
                 .iter()
                 .find_map(|(lt, h)| off_site(h).map(|uh| (lt.clone(), uh)));
             let name = name_after(after).filter(|n| !n.is_empty());
@@ -816,7 +818,7 @@ fn notices(
         if let Some(i) = lower.rfind("via ") {
             if pat::at_word_boundary(&lower, i, i + 3) && lower.len() - i <= 60 {
                 let after = &text[i + 4..];
-                let link = links
+                let link = links()
                     .iter()
                     .find(|(lt, _)| !lt.is_empty() && after.contains(lt.as_str()));
                 let lu = link.and_then(|(_, h)| off_site(h));

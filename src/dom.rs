@@ -291,8 +291,12 @@ impl Dom {
     /// Descendant elements whose tag is one of `tags`, document order (like
     /// `getElementsByTagName`, collected).
     pub fn elements_by_tag(&self, id: NodeId, tags: &[&str]) -> Vec<NodeId> {
+        // Interned once: then each element costs an integer compare per name.
+        let names: Vec<LocalName> = tags.iter().map(|&t| LocalName::from(t)).collect();
         self.descendant_elements(id)
-            .filter(|&n| tags.iter().any(|t| self.is_tag(n, t)))
+            .filter(
+                |&n| matches!(&self.nodes[n].data, NodeData::Element(e) if names.contains(&e.name)),
+            )
             .collect()
     }
 

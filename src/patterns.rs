@@ -1843,6 +1843,39 @@ pub fn collapse_ws(s: &str) -> String {
 /// true; whether it did. The words are lower case, split at spaces, `-`, `_`,
 /// digits and lower→upper case changes ("postMeta" → "post", "meta").
 pub fn any_class_word(s: &str, mut f: impl FnMut(&str) -> bool) -> bool {
+    if s.is_ascii() {
+        // The common case, by bytes: a word without capitals is passed as is.
+        let b = s.as_bytes();
+        let mut lower = String::new();
+        let mut i = 0;
+        while i < b.len() {
+            if !b[i].is_ascii_alphabetic() {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            i += 1;
+            while i < b.len()
+                && b[i].is_ascii_alphabetic()
+                && !(b[i].is_ascii_uppercase() && b[i - 1].is_ascii_lowercase())
+            {
+                i += 1;
+            }
+            let word = &s[start..i];
+            let hit = if word.bytes().any(|c| c.is_ascii_uppercase()) {
+                lower.clear();
+                lower.push_str(word);
+                lower.make_ascii_lowercase();
+                f(&lower)
+            } else {
+                f(word)
+            };
+            if hit {
+                return true;
+            }
+        }
+        return false;
+    }
     let mut cur = String::new();
     let mut prev_lower = false;
     for c in s.chars() {
@@ -1925,6 +1958,11 @@ mod match_tests {
             vec!["site", "header", "post", "meta", "ad", "slot"]
         );
         assert_eq!(class_words("ÉtéNews x"), vec!["été", "news", "x"]);
+        assert_eq!(
+            class_words("ABCDef HTMLParser xY Zz"),
+            vec!["abcdef", "htmlparser", "x", "y", "zz"]
+        );
+        assert_eq!(class_words("ABCDéf xÉ"), vec!["abcdéf", "x", "é"]);
         assert!(class_words(" -_9 ").is_empty());
         // The walk stops at the first word the visitor accepts.
         let mut seen = Vec::new();
