@@ -107,12 +107,16 @@ impl<'a> Page<'a> {
                 Some(p) => (visible[p], in_link[p], unlikely[p]),
                 None => (true, false, false),
             };
+            if !dom.is_element(id) {
+                // Text and comments: what their element is.
+                (visible[id], in_link[id], unlikely[id]) = (pv, pl, pu);
+                continue;
+            }
             let tag = dom.tag(id);
             visible[id] = pv && !pat::INVISIBLE_TAGS.contains(&tag);
             in_link[id] = pl || tag == "a";
             is_block[id] = pat::is_block_tag(tag);
-            unlikely[id] = pu
-                || (dom.is_element(id) && tag != "body" && tag != "html" && unlikely_here(dom, id));
+            unlikely[id] = pu || (tag != "body" && tag != "html" && unlikely_here(dom, id));
         }
         // Bottom-up: text, link text, block descendants, subtree ends.
         let mut text = vec![0u32; n];
@@ -197,18 +201,18 @@ impl<'a> Page<'a> {
     /// Visible text of a node, whitespace collapsed (spaces between text nodes
     /// are kept as the page has them).
     pub fn text_of(&self, id: NodeId) -> String {
-        let mut s = String::new();
+        let mut s = pat::Collapser::default();
         for n in self.dom.descendants(id) {
             if !self.visible[n] {
                 continue;
             }
             if let NodeData::Text(t) = self.dom.data(n) {
-                s.push_str(t);
-            } else if self.dom.is_tag(n, "br") || self.dom.is_one_of(n, pat::BLOCK_TAGS) {
-                s.push(' ');
+                s.push(t);
+            } else if self.dom.is_tag(n, "br") || pat::is_block_tag(self.dom.tag(n)) {
+                s.push(" ");
             }
         }
-        collapse_ws(&s)
+        s.out
     }
 
     /// Visible text as `textContent` sees it (no separators added), collapsed:
@@ -1630,8 +1634,7 @@ fn classify_inline(ctx: &Ctx, id: NodeId) -> Option<(&'static str, String)> {
                     ));
                 }
             }
-            let block =
-                dom.is_one_of(id, pat::BLOCK_TAGS) && !dom.is_one_of(id, &["li", "td", "th"]);
+            let block = pat::is_block_tag(dom.tag(id)) && !dom.is_one_of(id, &["li", "td", "th"]);
             if block {
                 if let Some(p) = pat::starts_with_any(&lower, pat::READ_MORE_PREFIXES) {
                     if ld >= 0.3 {
@@ -1669,7 +1672,7 @@ fn classify_inline(ctx: &Ctx, id: NodeId) -> Option<(&'static str, String)> {
     // The mirror's byline/date line inside the article container.
     if let Some((w, kind @ ("byline" | "date"))) = class_kind {
         if tc <= t::META_LINE_MAX_CHARS
-            && dom.is_one_of(id, pat::BLOCK_TAGS)
+            && pat::is_block_tag(dom.tag(id))
             && page.block_text(id).matches(". ").count() < 2
         {
             return Some((

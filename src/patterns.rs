@@ -983,59 +983,62 @@ pub const INVISIBLE_TAGS: &[&str] = &[
     "script", "style", "noscript", "template", "link", "meta", "title", "head", "base",
 ];
 
-/// Block-level elements: text blocks end at their boundaries. Sorted (binary
-/// search in [`is_block_tag`]).
+/// Block-level elements: text blocks end at their boundaries. Sorted by length,
+/// then alphabetically: [`is_block_tag`]'s binary search compares lengths first
+/// (most steps without a string compare).
 pub const BLOCK_TAGS: &[&str] = &[
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "body",
-    "caption",
-    "center",
+    "p",
     "dd",
-    "details",
-    "dialog",
-    "dir",
-    "div",
     "dl",
     "dt",
-    "fieldset",
-    "figcaption",
-    "figure",
-    "footer",
-    "form",
     "h1",
     "h2",
     "h3",
     "h4",
     "h5",
     "h6",
-    "header",
-    "hgroup",
     "hr",
     "li",
-    "main",
-    "menu",
-    "nav",
     "ol",
-    "p",
-    "pre",
-    "section",
-    "summary",
-    "table",
-    "tbody",
     "td",
-    "tfoot",
     "th",
-    "thead",
     "tr",
     "ul",
+    "dir",
+    "div",
+    "nav",
+    "pre",
+    "body",
+    "form",
+    "main",
+    "menu",
+    "aside",
+    "table",
+    "tbody",
+    "tfoot",
+    "thead",
+    "center",
+    "dialog",
+    "figure",
+    "footer",
+    "header",
+    "hgroup",
+    "address",
+    "article",
+    "caption",
+    "details",
+    "section",
+    "summary",
+    "fieldset",
+    "blockquote",
+    "figcaption",
 ];
 
 /// Is `tag` one of [`BLOCK_TAGS`]?
 pub fn is_block_tag(tag: &str) -> bool {
-    BLOCK_TAGS.binary_search(&tag).is_ok()
+    BLOCK_TAGS
+        .binary_search_by(|t| t.len().cmp(&tag.len()).then_with(|| t.cmp(&tag)))
+        .is_ok()
 }
 
 /// Elements whose text counts as an article paragraph when finding the article core.
@@ -1827,6 +1830,31 @@ pub fn list_heading(lower: &str) -> Option<&'static str> {
     starts_with_any(lower, LIST_HEADINGS).or_else(|| starts_with_any(lower, NOT_CONTENT_HEADINGS))
 }
 
+/// [`collapse_ws`] of a text given in pieces, built as they come (no copy of
+/// the whole text first): `push` the pieces, then take `out`.
+#[derive(Default)]
+pub struct Collapser {
+    pub out: String,
+    /// Whitespace seen since the last word.
+    gap: bool,
+}
+
+impl Collapser {
+    pub fn push(&mut self, piece: &str) {
+        for (i, run) in piece.split(char::is_whitespace).enumerate() {
+            self.gap |= i > 0;
+            if run.is_empty() {
+                continue;
+            }
+            if self.gap && !self.out.is_empty() {
+                self.out.push(' ');
+            }
+            self.gap = false;
+            self.out.push_str(run);
+        }
+    }
+}
+
 /// Whitespace collapsed to single spaces, trimmed.
 pub fn collapse_ws(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -1938,7 +1966,9 @@ mod match_tests {
 
     #[test]
     fn block_tags_sorted() {
-        assert!(BLOCK_TAGS.windows(2).all(|w| w[0] < w[1]));
+        assert!(BLOCK_TAGS
+            .windows(2)
+            .all(|w| (w[0].len(), w[0]) < (w[1].len(), w[1])));
         assert!(is_block_tag("div") && is_block_tag("ul") && !is_block_tag("span"));
     }
 
@@ -1963,6 +1993,25 @@ mod match_tests {
             vec!["abcdef", "htmlparser", "x", "y", "zz"]
         );
         assert_eq!(class_words("ABCDéf xÉ"), vec!["abcdéf", "x", "é"]);
+    }
+
+    #[test]
+    fn collapser_is_collapse_ws_of_the_concatenation() {
+        let cases: &[&[&str]] = &[
+            &["foo", "bar"],
+            &[" foo ", " bar "],
+            &["", "  ", "a\u{a0}b", "\n"],
+            &["a", " ", "b"],
+            &["  lead", "trail  ", "", "x"],
+            &[],
+        ];
+        for pieces in cases {
+            let mut c = Collapser::default();
+            for p in *pieces {
+                c.push(p);
+            }
+            assert_eq!(c.out, collapse_ws(&pieces.concat()), "{pieces:?}");
+        }
         assert!(class_words(" -_9 ").is_empty());
         // The walk stops at the first word the visitor accepts.
         let mut seen = Vec::new();
